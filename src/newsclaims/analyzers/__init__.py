@@ -1,0 +1,1 @@
+"""The built-in analyzers. Each module is a plugin, registered by name like a third-party one."""
