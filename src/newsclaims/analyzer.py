@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from attrs import field, frozen
 
@@ -18,7 +19,7 @@ class PipelineError(Exception):
     """A pipeline cannot be built or run as asked (in strict mode: any plugin failure)."""
 
 
-def _check_name(instance: object, attribute: object, value: object) -> None:
+def _check_name(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not _NAME.match(value):
         raise ValueError(
             f"Analyzer.name: expected lower-case letters, digits, '_', '-' or '.', "
@@ -26,7 +27,34 @@ def _check_name(instance: object, attribute: object, value: object) -> None:
         )
 
 
-def _check_callable(instance: object, attribute: object, value: object) -> None:
+def _names(value: Iterable[str], field_name: str) -> frozenset[str]:
+    """``value`` as a frozenset of capability names.
+
+    A bare string is refused: ``frozenset("statements")`` would be a set of letters.
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"Analyzer.{field_name}: expected a set of names such as {{'statements'}}, "
+            f"got {value!r}"
+        )
+    names = frozenset(value)
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"Analyzer.{field_name}: expected names (str), got {name!r}")
+    return names
+
+
+# Named converters, typed, because the attrs mypy plugin types ``converter=frozenset`` as
+# taking ``Iterable[_T_co]``, which makes every ``needs={"statements"}`` a type error.
+def _needs(value: Iterable[str]) -> frozenset[str]:
+    return _names(value, "needs")
+
+
+def _provides(value: Iterable[str]) -> frozenset[str]:
+    return _names(value, "provides")
+
+
+def _check_callable(instance: object, attribute: object, value: Any) -> None:
     if not callable(value):
         raise TypeError(f"Analyzer.analyze: expected a callable, got {value!r}")
 
@@ -47,8 +75,8 @@ class Analyzer:
 
     name: str = field(validator=_check_name)
     analyze: Callable[[Analysis], Analysis] = field(validator=_check_callable, repr=False)
-    needs: frozenset[str] = field(default=frozenset(), converter=frozenset)
-    provides: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    needs: frozenset[str] = field(default=frozenset(), converter=_needs)
+    provides: frozenset[str] = field(default=frozenset(), converter=_provides)
     description: str = ""
     #: Which plugin registered it; filled in by the host.
     plugin: str | None = None
