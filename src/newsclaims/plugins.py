@@ -106,7 +106,8 @@ class PluginHost:
         try:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            self._problem(getattr(exc, "plugin_name", "?") or "?", str(exc))
+            # pluggy's error carries the plugin object, not its name.
+            self._problem(self.pm.get_name(exc.plugin) or "?", str(exc))
 
     def _problem(self, plugin: str, message: str) -> None:
         if self.strict:
