@@ -129,7 +129,7 @@ def _type(kind: type | tuple[type, ...], *, optional: bool = False) -> Callable[
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
             return
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             raise TypeError(
                 f"{type(instance).__name__}.{attribute.name}: expected {_kind_name(kind)}"
                 f"{' or None' if optional else ''}, got {value!r}"

@@ -64,7 +64,9 @@ class Pipeline:
         self.skipped.append(analyzer)
         if self.strict:
             raise PipelineError(f"analyzer {analyzer.name}: {reason}")
-        self.problems.append((analyzer.plugin or analyzer.name, f"analyzer {analyzer.name} skipped: {reason}"))
+        self.problems.append(
+            (analyzer.plugin or analyzer.name, f"analyzer {analyzer.name} skipped: {reason}")
+        )
 
     @property
     def plugins(self) -> list[PluginInfo]:

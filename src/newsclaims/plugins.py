@@ -127,9 +127,7 @@ class PluginHost:
             self._problem(name, f"failed to load: {type(exc).__name__}: {exc}")
 
     def _load_entry_points(self) -> None:
-        eps = sorted(
-            importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
-        )
+        eps = sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
         for ep in eps:
             if ep.name in self.builtin:
                 self._problem(ep.name, f"entry point {ep.value} clashes with a built-in plugin")
@@ -151,7 +149,9 @@ class PluginHost:
             plugin = impl.plugin_name
             mine: list[Analyzer] = []
 
-            def register(analyzer: Analyzer, plugin: str = plugin, mine: list[Analyzer] = mine) -> None:
+            def register(
+                analyzer: Analyzer, plugin: str = plugin, mine: list[Analyzer] = mine
+            ) -> None:
                 if not isinstance(analyzer, Analyzer):
                     raise TypeError(f"register() expects an Analyzer, got {analyzer!r}")
                 mine.append(analyzer)
@@ -159,7 +159,9 @@ class PluginHost:
             try:
                 impl.function(register=register)
             except Exception as exc:
-                self._problem(plugin, f"newsclaims_register_analyzers raised {type(exc).__name__}: {exc}")
+                self._problem(
+                    plugin, f"newsclaims_register_analyzers raised {type(exc).__name__}: {exc}"
+                )
                 continue
             for analyzer in mine:
                 if analyzer.name in taken:
@@ -180,9 +182,7 @@ class PluginHost:
             by_plugin.setdefault(a.plugin or "?", []).append(a.name)
         out = []
         for name, plugin in self.pm.list_name_plugin():
-            hooks = tuple(
-                sorted(h.name for h in self.pm.get_hookcallers(plugin) or ())
-            )
+            hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
             out.append(
                 PluginInfo(
                     name=name,

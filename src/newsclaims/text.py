@@ -22,18 +22,125 @@ _NON_SPACE = re.compile(r"\S")
 
 # Abbreviations after which a period does not end a sentence.
 _NEVER_FINAL = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov lt-gen maj-gen
-    brig-gen pres supt insp det fr rev hon amb messrs mmes st mt ft no nos vol vols fig figs
-    jan feb mar apr jun jul aug sep sept oct nov dec vs v cf e.g i.e approx est dept univ
-    ave blvd rd""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "sen",
+        "rep",
+        "gov",
+        "lt-gen",
+        "maj-gen",
+        "brig-gen",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "fr",
+        "rev",
+        "hon",
+        "amb",
+        "messrs",
+        "mmes",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "v",
+        "cf",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "rd",
+    ]
 )
 # Abbreviations that may end a sentence: they end it when the next word is a common
 # sentence opener ("... against the U.S. The military said").
-_MAYBE_FINAL = frozenset("u.s u.k u.n a.m p.m inc corp co ltd jr sr etc d.c e.u".split())
+_MAYBE_FINAL = frozenset(
+    ["u.s", "u.k", "u.n", "a.m", "p.m", "inc", "corp", "co", "ltd", "jr", "sr", "etc", "d.c", "e.u"]
+)
 _OPENERS = frozenset(
-    """the a an he she it they we i you his her its their our this that these those there
-    but and or so yet in on at for from with by as after before when while if although
-    however meanwhile still asked according""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "although",
+        "however",
+        "meanwhile",
+        "still",
+        "asked",
+        "according",
+    ]
 )
 
 # A candidate sentence end: terminal punctuation, then any closing quotes or brackets.
@@ -78,8 +185,10 @@ def sentences(text: str, span: Span) -> list[Span]:
         ch = text[nxt.start()]
         if not (ch.isupper() or ch.isdigit() or ch in _QUOTE_OPENERS):
             continue
-        if text[m.start()] == "." and m.end() - m.start() == 1 and not _ends_sentence(
-            text, m.start(), nxt.start(), span.start
+        if (
+            text[m.start()] == "."
+            and m.end() - m.start() == 1
+            and not _ends_sentence(text, m.start(), nxt.start(), span.start)
         ):
             continue
         s = trim(text, start, end)
@@ -106,6 +215,30 @@ def _ends_sentence(text: str, dot: int, next_start: int, floor: int) -> bool:
         following = re.match(r"[\w’']+", text[next_start : next_start + 30])
         return following is not None and following.group(0).lower() in _OPENERS
     return True
+
+
+_LINE_BREAK = re.compile(r"[ \t\r\u00a0]*\n[ \t\r\u00a0]*")
+_LINE_END = tuple(".?!:”\"’'»)")
+_LINE_START = tuple('“"‘«-–—―•*')
+
+
+def _split_lines(text: str, block: Span) -> list[Span]:
+    """Split a block at single line breaks that end a paragraph.
+
+    Many texts put one line break between paragraphs; hard-wrapped texts put them inside
+    paragraphs. A line break ends a paragraph when the line before it ends a sentence or
+    the line after it opens a quotation or a list item.
+    """
+    out: list[Span] = []
+    start = block.start
+    for m in _LINE_BREAK.finditer(text, block.start, block.end):
+        before = text[m.start() - 1] if m.start() > block.start else ""
+        after = text[m.end()] if m.end() < block.end else ""
+        if before.endswith(_LINE_END) or after.startswith(_LINE_START):
+            out.append(trim(text, start, m.start()))
+            start = m.end()
+    out.append(trim(text, start, block.end))
+    return out
 
 
 class Token:
@@ -141,7 +274,9 @@ _TOKEN = re.compile(
 
 def tokens(text: str, span: Span) -> list[Token]:
     """The tokens of ``text`` inside ``span``."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)]
+    return [
+        Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, span.start, span.end)
+    ]
 
 
 class Layout:
@@ -168,13 +303,10 @@ class Layout:
             blocks.append(trim(text, start, m.start()))
             start = m.end()
         blocks.append(trim(text, start, len(text)))
-        if len(blocks) == 1 and "\n" in text.strip():
-            blocks = []
-            start = 0
-            for line in text.splitlines(keepends=True):
-                blocks.append(trim(text, start, start + len(line)))
-                start += len(line)
-        return tuple(b for b in blocks if b.end > b.start)
+        out: list[Span] = []
+        for block in blocks:
+            out.extend(_split_lines(text, block))
+        return tuple(b for b in out if b.end > b.start)
 
     @cached_property
     def headline(self) -> Span | None:

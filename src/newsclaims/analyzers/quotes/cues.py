@@ -1,0 +1,223 @@
+"""The attribution cue lexicon: verbs and phrases that attribute content to a source.
+
+Each verb lemma is listed once with its stance, and every inflected form is generated from
+it, so the lexicon stays readable and a form cannot get a different stance from its lemma.
+A few verbs are attribution cues only with a complement clause ("believes *that* ...",
+"wants *to* ..."); they are marked ``clausal`` and the finder checks what follows them.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = ["PHRASES", "Cue", "verb_forms"]
+
+
+@frozen
+class Cue:
+    """A cue word form: its lemma, its stance, and how the finder treats it."""
+
+    lemma: str
+    stance: str
+    #: Needs a complement clause ("that ...", "to ...", a subject) to count as a cue.
+    clausal: bool = False
+    #: Takes a person object before its content ("told reporters that ...").
+    takes_object: bool = False
+
+
+# lemma: (stance, clausal, takes_object). Stances: neutral, assertive, accusation, denial,
+# admission, belief, intention, warning, claim, question, argument, prediction,
+# announcement, agreement, demand, criticism, praise, report.
+_VERBS: dict[str, tuple[str, bool, bool]] = {
+    "say": ("neutral", False, False),
+    "tell": ("neutral", False, True),
+    "add": ("neutral", True, False),
+    "note": ("neutral", True, False),
+    "write": ("neutral", True, False),
+    "explain": ("neutral", True, False),
+    "state": ("neutral", True, False),
+    "comment": ("neutral", False, False),
+    "remark": ("neutral", True, False),
+    "recall": ("neutral", True, False),
+    "reply": ("neutral", False, False),
+    "respond": ("neutral", True, False),
+    "tweet": ("neutral", False, False),
+    "post": ("neutral", True, False),
+    "describe": ("neutral", True, False),
+    "mention": ("neutral", True, False),
+    "observe": ("neutral", True, False),
+    "point out": ("neutral", False, False),
+    "insist": ("assertive", False, False),
+    "maintain": ("assertive", True, False),
+    "stress": ("assertive", True, False),
+    "assert": ("assertive", False, False),
+    "emphasize": ("assertive", True, False),
+    "declare": ("assertive", True, False),
+    "affirm": ("assertive", True, False),
+    "reiterate": ("assertive", True, False),
+    "accuse": ("accusation", False, False),
+    "charge": ("accusation", True, False),
+    "blame": ("accusation", False, False),
+    "allege": ("accusation", False, False),
+    "deny": ("denial", False, False),
+    "reject": ("denial", True, False),
+    "dismiss": ("denial", True, False),
+    "dispute": ("denial", True, False),
+    "admit": ("admission", False, False),
+    "acknowledge": ("admission", False, False),
+    "concede": ("admission", False, False),
+    "confess": ("admission", False, False),
+    "believe": ("belief", True, False),
+    "think": ("belief", True, False),
+    "suspect": ("belief", True, False),
+    "feel": ("belief", True, False),
+    "fear": ("belief", True, False),
+    "know": ("belief", True, False),
+    "understand": ("belief", True, False),
+    "doubt": ("belief", True, False),
+    "worry": ("belief", True, False),
+    "want": ("intention", True, False),
+    "hope": ("intention", True, False),
+    "plan": ("intention", True, False),
+    "intend": ("intention", True, False),
+    "vow": ("intention", False, False),
+    "promise": ("intention", True, False),
+    "pledge": ("intention", True, False),
+    "threaten": ("intention", True, False),
+    "warn": ("warning", False, True),
+    "caution": ("warning", True, False),
+    "claim": ("claim", False, False),
+    "contend": ("argument", False, False),
+    "argue": ("argument", False, False),
+    "suggest": ("argument", True, False),
+    "ask": ("question", True, True),
+    "question": ("question", True, False),
+    "wonder": ("question", True, False),
+    "predict": ("prediction", False, False),
+    "expect": ("prediction", True, False),
+    "forecast": ("prediction", True, False),
+    "estimate": ("prediction", True, False),
+    "announce": ("announcement", False, False),
+    "report": ("report", True, False),
+    "reveal": ("report", True, False),
+    "disclose": ("report", True, False),
+    "confirm": ("agreement", True, False),
+    "agree": ("agreement", True, False),
+    "concur": ("agreement", True, False),
+    "urge": ("demand", True, True),
+    "demand": ("demand", True, False),
+    "criticize": ("criticism", True, False),
+    "complain": ("criticism", False, False),
+    "praise": ("praise", True, False),
+    "show": ("report", True, False),
+    "find": ("report", True, False),
+    "conclude": ("report", False, False),
+    "indicate": ("report", True, False),
+    "assure": ("assertive", True, True),
+    "inform": ("neutral", True, True),
+    "remind": ("neutral", True, True),
+    "testify": ("neutral", False, False),
+    "quip": ("neutral", False, False),
+    "joke": ("neutral", False, False),
+    "boast": ("assertive", False, False),
+    "brag": ("assertive", False, False),
+    "acknowledge to": ("admission", False, False),
+}
+
+# Irregular forms; regular ones are generated.
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "know": ("know", "knows", "knew", "known", "knowing"),
+    "understand": ("understand", "understands", "understood", "understanding"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+    "worry": ("worry", "worries", "worried", "worrying"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "plan": ("plan", "plans", "planned", "planning"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+}
+
+# Forms that are too often something else to count as cues even with a complement.
+_EXCLUDED_FORMS = frozenset(
+    {
+        "known",
+        "understanding",
+        "feeling",
+        "finding",
+        "planning",
+        "post",
+        "posted",
+        "show",
+        "question",
+        "fear",
+        "doubt",
+        "report",
+        "charge",
+        "plan",
+        "plans",
+        "state",
+        "states",
+        "note",
+        "notes",
+        "hope",
+        "comment",
+        "dispute",
+        "forecast",
+        "estimate",
+        "claim",
+        "claims",
+    }
+)
+
+
+def _regular(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        return (lemma, lemma + "s", lemma + "d", stem + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+def verb_forms() -> dict[str, Cue]:
+    """Every single-word verb form of the lexicon, mapped to its :class:`Cue`."""
+    out: dict[str, Cue] = {}
+    for lemma, (stance, clausal, takes_object) in _VERBS.items():
+        if " " in lemma:
+            continue
+        forms = _IRREGULAR.get(lemma) or _regular(lemma)
+        for form in forms:
+            if form in _EXCLUDED_FORMS:
+                continue
+            # "say"/"said" are cues on their own; other bare forms need a complement, and
+            # so does every -ing form except "saying"/"telling" ("..., adding that ...").
+            out[form] = Cue(lemma, stance, clausal, takes_object)
+    return out
+
+
+#: Multiword cues whose source follows them ("according to X") or precedes them
+#: ("X is quoted as saying"), as lower-case token tuples, with their stance.
+PHRASES: dict[tuple[str, ...], str] = {
+    ("according", "to"): "neutral",
+    ("in", "a", "statement"): "neutral",
+    ("in", "an", "interview"): "neutral",
+    ("is", "quoted", "as", "saying"): "neutral",
+    ("was", "quoted", "as", "saying"): "neutral",
+    ("pointed", "out"): "neutral",
+    ("points", "out"): "neutral",
+    ("called", "for"): "demand",
+    ("calls", "for"): "demand",
+    ("called", "on"): "demand",
+    ("made", "clear"): "assertive",
+    ("makes", "clear"): "assertive",
+}

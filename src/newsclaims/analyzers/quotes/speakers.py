@@ -1,0 +1,490 @@
+"""Speakers: from the words of a source to a named, typed, resolved :class:`Speaker`.
+
+``describe`` splits a source noun phrase into role, title and name and guesses its kind
+("military spokesman Brigadier-General Kevin Bergner" → role "military spokesman", title
+"Brigadier-General", name "Kevin Bergner", person). ``Resolver`` walks an article's
+attributions in order and resolves pronouns to the latest fitting speaker, surnames to the
+fullest earlier name, and definite descriptions ("The military") to an earlier speaker with
+the same head ("the U.S. military").
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from newsclaims.model import Speaker, SpeakerKind
+
+__all__ = ["Described", "Resolver", "describe"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+FIRST_PERSON = frozenset({"i", "we"})
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON | {"you"}
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+# Titles that precede a name. Multiword ones are matched token by token.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "gen.",
+        "general",
+        "lt",
+        "lt.",
+        "lieutenant",
+        "col",
+        "col.",
+        "colonel",
+        "maj",
+        "maj.",
+        "major",
+        "capt",
+        "capt.",
+        "captain",
+        "adm",
+        "adm.",
+        "admiral",
+        "sgt",
+        "sgt.",
+        "sergeant",
+        "cmdr",
+        "commander",
+        "brigadier",
+        "brigadier-general",
+        "brig",
+        "brig.",
+        "brig.-gen.",
+        "lt.-gen.",
+        "lieutenant-general",
+        "major-general",
+        "maj.-gen.",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "gov",
+        "gov.",
+        "governor",
+        "pres",
+        "president",
+        "vice-president",
+        "vp",
+        "chancellor",
+        "premier",
+        "minister",
+        "secretary",
+        "ambassador",
+        "judge",
+        "justice",
+        "rev",
+        "rev.",
+        "reverend",
+        "father",
+        "bishop",
+        "cardinal",
+        "pope",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "ayatollah",
+        "grand",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "sultan",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "inspector",
+        "detective",
+        "officer",
+        "agent",
+        "attorney",
+        "speaker",
+        "leader",
+    ]
+)
+_TITLE_WORDS_LOWER_OK = frozenset(
+    {"president", "senator", "governor", "minister", "secretary", "leader", "chairman", "speaker"}
+)
+
+_ORG_HEADS = frozenset(
+    [
+        "military",
+        "army",
+        "navy",
+        "government",
+        "ministry",
+        "department",
+        "agency",
+        "police",
+        "campaign",
+        "party",
+        "committee",
+        "council",
+        "commission",
+        "court",
+        "company",
+        "firm",
+        "bank",
+        "administration",
+        "embassy",
+        "pentagon",
+        "congress",
+        "senate",
+        "parliament",
+        "office",
+        "network",
+        "newspaper",
+        "magazine",
+        "union",
+        "association",
+        "foundation",
+        "institute",
+        "university",
+        "group",
+        "force",
+        "forces",
+        "guards",
+        "corps",
+        "team",
+        "coalition",
+        "alliance",
+        "organization",
+        "organisation",
+        "board",
+        "authority",
+        "service",
+        "bureau",
+        "cabinet",
+        "junta",
+        "regime",
+        "house",
+        "staff",
+        "prosecutors",
+        "prosecution",
+        "military's",
+        "newsroom",
+        "outlet",
+        "station",
+        "channel",
+        "center",
+        "centre",
+        "church",
+        "club",
+        "league",
+        "federation",
+        "fund",
+    ]
+)
+_DOCUMENT_HEADS = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "study",
+        "studies",
+        "survey",
+        "surveys",
+        "poll",
+        "polls",
+        "document",
+        "documents",
+        "letter",
+        "letters",
+        "memo",
+        "memos",
+        "filing",
+        "filings",
+        "lawsuit",
+        "complaint",
+        "indictment",
+        "analysis",
+        "book",
+        "article",
+        "email",
+        "emails",
+        "tweet",
+        "tweets",
+        "website",
+        "post",
+        "release",
+        "data",
+        "records",
+        "papers",
+        "transcript",
+        "ad",
+        "ads",
+        "video",
+        "review",
+        "audit",
+        "documents",
+        "editorial",
+        "column",
+        "op-ed",
+        "paper",
+        "research",
+        "findings",
+        "figures",
+        "numbers",
+        "census",
+        "guidelines",
+        "rules",
+        "law",
+        "bill",
+        "order",
+        "ruling",
+        "decision",
+        "message",
+        "note",
+        "notes",
+        "page",
+        "sign",
+        "signs",
+    ]
+)
+_ANONYMOUS_HEADS = frozenset(
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "person",
+        "people",
+        "insider",
+        "insiders",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "diplomat",
+        "diplomats",
+        "someone",
+        "somebody",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "staffer",
+        "staffers",
+        "employee",
+        "employees",
+        "witness",
+        "witnesses",
+        "representative",
+        "representatives",
+        "member",
+        "members",
+    ]
+)
+_GROUP_HEADS_PLURAL_SUFFIX = ("s", "people")
+
+_CAPITALISED = re.compile(r"^[A-Z][\w’'\-.]*$")
+
+
+def _is_cap(word: str) -> bool:
+    return bool(_CAPITALISED.match(word)) or (word.isupper() and len(word) > 1)
+
+
+@frozen
+class Described:
+    """A source phrase taken apart: ``name`` (fullest form in the phrase), role, title, kind."""
+
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    title: str | None = None
+    pronoun: str | None = None
+    #: The head word, lower-cased, for matching definite descriptions ("military").
+    head: str = ""
+    #: Whether the name is a proper name (capitalised words), as opposed to a description.
+    proper: bool = False
+
+
+def describe(words: list[str]) -> Described:
+    """Take apart the words of a source phrase (already cut to the noun phrase)."""
+    if not words:
+        return Described("", SpeakerKind.UNKNOWN)
+    low = [w.lower() for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        kind = (
+            SpeakerKind.PERSON
+            if low[0] in PERSON_PRONOUNS | FIRST_PERSON
+            else SpeakerKind.GROUP
+            if low[0] in PLURAL_PRONOUNS
+            else SpeakerKind.ORGANIZATION
+        )
+        return Described(words[0], kind, pronoun=low[0], head=low[0])
+
+    # Leading determiners are not part of a name.
+    start = 0
+    while start < len(words) - 1 and low[start] in _DETERMINERS:
+        start += 1
+    head = low[-1].rstrip(".").replace("’s", "").replace("'s", "")
+
+    # A proper name at the end of the phrase, after any titles: the trailing run of
+    # capitalised words (with connectors such as "de" or "bin" inside it).
+    end = len(words)
+    i = end
+    while i > start and (
+        _is_cap(words[i - 1])
+        or (low[i - 1] in ("de", "van", "von", "bin", "al", "da", "del", "la") and i < end)
+    ):
+        i -= 1
+    name_start = i
+    # Split titles off the front of the capitalised run.
+    t = name_start
+    while t < end - 1 and low[t].rstrip(",") in _TITLES:
+        t += 1
+    title_words = words[name_start:t]
+    # A lower-case title just before the name ("president Obama") counts too.
+    if not title_words and name_start > start and low[name_start - 1] in _TITLE_WORDS_LOWER_OK:
+        title_words = [words[name_start - 1]]
+        role_end = name_start - 1
+    else:
+        role_end = name_start
+    name_words = words[t:end]
+    role_words = words[start:role_end]
+    all_caps = all(_is_cap(w) for w in words[start:end])
+    # The head noun or a word of the proper name makes it an organisation ("the U.S.
+    # military", "Revolutionary Guards"); a modifier does not ("military spokesman X").
+    is_org_phrase = head in _ORG_HEADS or any(w.lower() in _ORG_HEADS for w in name_words)
+
+    if name_words and not is_org_phrase and (len(name_words) >= 2 or title_words):
+        return Described(
+            " ".join(name_words),
+            SpeakerKind.PERSON,
+            role=" ".join(role_words) or None,
+            title=" ".join(title_words) or None,
+            head=name_words[-1].lower(),
+            proper=True,
+        )
+    phrase = " ".join(words[start:end])
+    if head in _DOCUMENT_HEADS:
+        return Described(phrase, SpeakerKind.DOCUMENT, head=head)
+    if is_org_phrase or (
+        all_caps and len(name_words) >= 1 and all(w.isupper() or "." in w for w in name_words)
+    ):
+        return Described(phrase, SpeakerKind.ORGANIZATION, head=head, proper=all_caps)
+    if head in _ANONYMOUS_HEADS and not any(
+        _is_cap(w) for w in words[start:end] if w.lower() not in _ANONYMOUS_HEADS
+    ):
+        return Described(" ".join(words), SpeakerKind.ANONYMOUS, head=head)
+    if head in _ANONYMOUS_HEADS:
+        return Described(phrase, SpeakerKind.ANONYMOUS, head=head)
+    if name_words and len(name_words) == len(words[start:end]):
+        # One or more capitalised words and nothing else ("Bergner", "Reuters").
+        return Described(phrase, SpeakerKind.UNKNOWN, head=head, proper=True)
+    if head.endswith("s") or " and " in f" {' '.join(low)} ":
+        return Described(" ".join(words), SpeakerKind.GROUP, head=head)
+    return Described(phrase, SpeakerKind.UNKNOWN, head=head)
+
+
+class Resolver:
+    """Resolves speakers in article order, remembering who has spoken and been named."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.history: list[Speaker] = []
+
+    def resolve(self, words: list[str], before: int, subject: Speaker | None = None) -> Speaker:
+        """The speaker for source ``words`` appearing at offset ``before`` in the text.
+
+        ``subject`` is the speaker named as the subject of the same sentence, if any; "it"
+        in "The military has displayed what it says are ..." refers to it.
+        """
+        d = describe(words)
+        speaker = self._resolve(d, before, subject)
+        self.history.append(speaker)
+        return speaker
+
+    def _resolve(self, d: Described, before: int, subject: Speaker | None) -> Speaker:
+        if d.pronoun is not None:
+            found = self._pronoun(d.pronoun, subject)
+            if found is not None:
+                return found
+            return Speaker(name=d.name, kind=d.kind)
+        if d.kind is SpeakerKind.PERSON and " " not in d.name:
+            full = self._full_name(d.name, before)
+            if full:
+                return Speaker(name=full, kind=SpeakerKind.PERSON, role=d.role, title=d.title)
+        if d.kind is SpeakerKind.UNKNOWN and d.proper and " " not in d.name:
+            full = self._full_name(d.name, before)
+            if full:
+                return Speaker(name=full, kind=SpeakerKind.PERSON)
+        if not d.proper and d.kind in (
+            SpeakerKind.ORGANIZATION,
+            SpeakerKind.GROUP,
+            SpeakerKind.UNKNOWN,
+        ):
+            # "The military" after "the U.S. military": the same speaker, named in full.
+            for earlier in reversed(self.history):
+                if (
+                    earlier.kind is d.kind
+                    and earlier.name != d.name
+                    and _head(earlier.name) == d.head
+                    and len(earlier.name) > len(d.name)
+                ):
+                    return earlier
+        return Speaker(name=d.name, kind=d.kind, role=d.role, title=d.title)
+
+    def _pronoun(self, pronoun: str, subject: Speaker | None) -> Speaker | None:
+        if pronoun in PERSON_PRONOUNS:
+            wanted = {SpeakerKind.PERSON}
+        elif pronoun in PLURAL_PRONOUNS:
+            wanted = {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS, SpeakerKind.ORGANIZATION}
+        elif pronoun in THING_PRONOUNS:
+            wanted = {SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
+        else:
+            wanted = {SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP}
+        if subject is not None and subject.kind in wanted:
+            return subject
+        for earlier in reversed(self.history[-8:]):
+            if earlier.kind in wanted and earlier.name.lower() not in PRONOUNS:
+                return earlier
+        return None
+
+    def _full_name(self, surname: str, before: int) -> str | None:
+        """The earliest multiword capitalised name ending in ``surname`` before ``before``."""
+        for earlier in self.history:
+            if earlier.kind is SpeakerKind.PERSON and earlier.name.endswith(" " + surname):
+                return earlier.name
+        pattern = re.compile(r"(?:[A-Z][\w’'\-]+\.? ){1,3}" + re.escape(surname) + r"\b")
+        for m in pattern.finditer(self.text, 0, before):
+            words = m.group().split()
+            # Drop titles and sentence-initial function words from the front.
+            while words and (
+                words[0].lower().rstrip(".") in _TITLES or words[0].lower() in _DETERMINERS
+            ):
+                words = words[1:]
+            if len(words) >= 2:
+                return " ".join(words)
+        return None
+
+
+def _head(name: str) -> str:
+    return name.split()[-1].lower() if name else ""
