@@ -82,39 +82,36 @@ class HedgeHolder(enum.StrEnum):
 _E = TypeVar("_E", bound=enum.Enum)
 
 
-def _enum(cls: type[_E], name: str) -> Callable[[Any], _E]:
-    """A converter that accepts the enum or its string value and names the field on error."""
-
-    def convert(value: Any) -> _E:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(value)
-        except ValueError:
-            allowed = ", ".join(repr(m.value) for m in cls)  # type: ignore[attr-defined]
-            raise ValueError(f"{name}: {value!r} is not one of {allowed}") from None
-
-    return convert
+def _enum(value: Any, cls: type[_E], name: str) -> _E:
+    """``value`` as a member of ``cls``; the error names the field and the allowed values."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise ValueError(f"{name}: {value!r} is not one of {allowed}") from None
 
 
-def _optional_enum(cls: type[_E], name: str) -> Callable[[Any], _E | None]:
-    convert = _enum(cls, name)
-    return lambda value: None if value is None else convert(value)
+def _as_tuple(value: Any) -> Any:
+    """Any iterable but a string as a tuple; anything else is left for :func:`_items` to
+    reject with the field's name."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
 
 
-def _tuple_of(kind: type | tuple[type, ...], name: str) -> Callable[[Any], tuple[Any, ...]]:
-    """Converts any iterable (not a string) to a tuple, checking the type of each item."""
+def _items(kind: type | tuple[type, ...], name: str) -> Callable[..., None]:
+    """A validator that checks the value is a tuple of ``kind``, naming what it rejects."""
 
-    def convert(value: Any) -> tuple[Any, ...]:
-        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
             raise TypeError(f"{name}: expected a sequence, got {type(value).__name__}")
-        items = tuple(value)
-        for i, item in enumerate(items):
+        for i, item in enumerate(value):
             if not isinstance(item, kind):
                 raise TypeError(f"{name}[{i}]: expected {_kind_name(kind)}, got {item!r}")
-        return items
 
-    return convert
+    return check
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
@@ -146,12 +143,24 @@ def _frozen_mapping(value: Any) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
-def _optional_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string or None, got {value!r}")
-    return value
+def _speaker_kind(value: Any) -> SpeakerKind:
+    return _enum(value, SpeakerKind, "Speaker.kind")
+
+
+def _hedge_holder(value: Any) -> HedgeHolder:
+    return _enum(value, HedgeHolder, "Hedge.holder")
+
+
+def _statement_kind(value: Any) -> StatementKind:
+    return _enum(value, StatementKind, "Statement.kind")
+
+
+def _certainty(value: Any) -> Certainty:
+    return _enum(value, Certainty, "Statement.certainty")
+
+
+def _polarity(value: Any) -> Polarity:
+    return _enum(value, Polarity, "Statement.polarity")
 
 
 @frozen(order=True)
@@ -218,9 +227,7 @@ class Speaker:
     """
 
     name: str = field(validator=_type(str))
-    kind: SpeakerKind = field(
-        default=SpeakerKind.UNKNOWN, converter=_enum(SpeakerKind, "Speaker.kind")
-    )
+    kind: SpeakerKind = field(default=SpeakerKind.UNKNOWN, converter=_speaker_kind)
     entity: str | None = field(default=None, validator=_type(str, optional=True))
     role: str | None = field(default=None, validator=_type(str, optional=True))
     title: str | None = field(default=None, validator=_type(str, optional=True))
@@ -256,9 +263,7 @@ class Hedge:
     cue: Span = field(validator=_type(Span))
     kind: str = field(validator=_type(str))
     scope: Span | None = field(default=None, validator=_type(Span, optional=True))
-    holder: HedgeHolder = field(
-        default=HedgeHolder.SOURCE, converter=_enum(HedgeHolder, "Hedge.holder")
-    )
+    holder: HedgeHolder = field(default=HedgeHolder.SOURCE, converter=_hedge_holder)
 
 
 @frozen
@@ -272,7 +277,9 @@ class Entity:
     name: str = field(validator=_type(str))
     type: str = field(validator=_type(str))
     wikidata: str | None = field(default=None, validator=_type(str, optional=True))
-    mentions: tuple[Span, ...] = field(default=(), converter=_tuple_of(Span, "Entity.mentions"))
+    mentions: tuple[Span, ...] = field(
+        default=(), converter=_as_tuple, validator=_items(Span, "Entity.mentions")
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.wikidata is not None and not (
@@ -291,20 +298,24 @@ class Statement:
     """
 
     id: str = field(validator=_type(str))
-    kind: StatementKind = field(converter=_enum(StatementKind, "Statement.kind"))
-    content: tuple[Span, ...] = field(converter=_tuple_of(Span, "Statement.content"))
+    kind: StatementKind = field(converter=_statement_kind)
+    content: tuple[Span, ...] = field(
+        converter=_as_tuple, validator=_items(Span, "Statement.content")
+    )
     attribution: Attribution | None = field(
         default=None, validator=_type(Attribution, optional=True)
     )
-    hedges: tuple[str, ...] = field(default=(), converter=_tuple_of(str, "Statement.hedges"))
-    certainty: Certainty = field(
-        default=Certainty.CERTAIN, converter=_enum(Certainty, "Statement.certainty")
+    hedges: tuple[str, ...] = field(
+        default=(), converter=_as_tuple, validator=_items(str, "Statement.hedges")
     )
-    polarity: Polarity = field(
-        default=Polarity.POSITIVE, converter=_enum(Polarity, "Statement.polarity")
+    certainty: Certainty = field(default=Certainty.CERTAIN, converter=_certainty)
+    polarity: Polarity = field(default=Polarity.POSITIVE, converter=_polarity)
+    entities: tuple[str, ...] = field(
+        default=(), converter=_as_tuple, validator=_items(str, "Statement.entities")
     )
-    entities: tuple[str, ...] = field(default=(), converter=_tuple_of(str, "Statement.entities"))
-    tags: tuple[str, ...] = field(default=(), converter=_tuple_of(str, "Statement.tags"))
+    tags: tuple[str, ...] = field(
+        default=(), converter=_as_tuple, validator=_items(str, "Statement.tags")
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.content:
@@ -352,14 +363,16 @@ class Analysis:
 
     article: Article = field(validator=_type(Article))
     statements: tuple[Statement, ...] = field(
-        default=(), converter=_tuple_of(Statement, "Analysis.statements")
+        default=(), converter=_as_tuple, validator=_items(Statement, "Analysis.statements")
     )
-    hedges: tuple[Hedge, ...] = field(default=(), converter=_tuple_of(Hedge, "Analysis.hedges"))
+    hedges: tuple[Hedge, ...] = field(
+        default=(), converter=_as_tuple, validator=_items(Hedge, "Analysis.hedges")
+    )
     entities: tuple[Entity, ...] = field(
-        default=(), converter=_tuple_of(Entity, "Analysis.entities")
+        default=(), converter=_as_tuple, validator=_items(Entity, "Analysis.entities")
     )
     problems: tuple[Problem, ...] = field(
-        default=(), converter=_tuple_of(Problem, "Analysis.problems")
+        default=(), converter=_as_tuple, validator=_items(Problem, "Analysis.problems")
     )
     layout: Any = field(
         default=attrs.Factory(_layout_factory, takes_self=True),

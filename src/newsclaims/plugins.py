@@ -15,6 +15,7 @@ Switching plugins off:
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.metadata
 import os
@@ -95,14 +96,14 @@ class PluginHost:
         self.pm = pluggy.PluginManager("newsclaims")
         self.pm.add_hookspecs(hookspecs)
         for name, module in BUILTIN_PLUGINS:
-            self._register(name, lambda module=module: importlib.import_module(module))
+            self._register(name, functools.partial(importlib.import_module, module))
             self.builtin.add(name)
             self.versions[name] = None
         if autoload:
             self._load_entry_points()
         for i, plugin in enumerate(plugins):
             name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{i}"
-            self._register(name, lambda plugin=plugin: plugin)
+            self._register(name, functools.partial(_identity, plugin))
         try:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
@@ -205,6 +206,10 @@ class PluginHost:
                     )
                 )
         return out
+
+
+def _identity(plugin: object) -> object:
+    return plugin
 
 
 def _with_plugin(analyzer: Analyzer, plugin: str) -> Analyzer:

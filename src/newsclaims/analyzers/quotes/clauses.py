@@ -1,0 +1,512 @@
+"""Attributions inside one unit: cue, source and content around verbs, phrases and marks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsclaims.analyzers.quotes.cues import PHRASES, Cue, verb_forms
+from newsclaims.analyzers.quotes.marks import Quote
+from newsclaims.analyzers.quotes.speakers import PRONOUNS
+from newsclaims.analyzers.quotes.units import (
+    Found,
+    Unit,
+    inside,
+    outside_quotes,
+    span_of,
+    trim_end,
+    words,
+)
+from newsclaims.analyzers.quotes.words import (
+    AUX,
+    CONTRACTIONS,
+    COPULAS,
+    CUE_ADVERBS,
+    LEFT_STOP,
+    MAX_SOURCE,
+    NOT_IN_SOURCE,
+    POSSESSIVE_BEFORE,
+    PREPOSITIONS,
+    PUNCT_CUES,
+    RIGHT_STOP,
+    SUBORDINATORS,
+)
+from newsclaims.model import Span, StatementKind
+from newsclaims.text import Token, trim
+
+VERBS: dict[str, Cue] = verb_forms()
+_PHRASE_FIRST = {p[0] for p in PHRASES}
+
+
+def attributions(text: str, unit: Unit) -> list[Found]:
+    toks = outside_quotes(unit)
+    if not toks:
+        return []
+    out: list[Found] = []
+    nested = _nested(text, unit, toks)
+    if nested is not None:
+        out.append(nested)
+    claimed_until = nested.content[-1].end if nested else -1
+    for k, tok in enumerate(toks):
+        if tok.start < claimed_until:
+            continue
+        f = _verb_cue(text, unit, toks, k) or _phrase_cue(text, unit, toks, k)
+        if f is not None:
+            out.append(f)
+            claimed_until = max(s.end for s in f.content)
+            # A participle cue after a comma shares the source: "..., adding that ...".
+            rest = _participle(text, unit, toks, k + 1, f)
+            if rest is not None:
+                out.append(rest)
+            break
+    if not out:
+        f = _punctuation_cue(text, unit, toks)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _cue_span(toks: Sequence[Token], k: int) -> tuple[Span, int]:
+    """The cue span ending at token ``k`` (with auxiliaries and "also" before it) and the
+    index of its first token."""
+    j = k
+    while j > 0 and (toks[j - 1].lower in AUX or toks[j - 1].lower in CUE_ADVERBS):
+        j -= 1
+    # Keep adverbs only when an auxiliary or "also" is among them ("has long accused").
+    chain = [t.lower for t in toks[j:k]]
+    if chain and not any(w in AUX or w == "also" for w in chain):
+        j = k
+    return Span(toks[j].start, toks[k].end), j
+
+
+def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """Token range ``[a, j)`` of the noun phrase before token ``j``."""
+    a = j
+    while a > 0 and toks[a - 1].lower not in LEFT_STOP and j - a < MAX_SOURCE:
+        a -= 1
+    # "and" joins noun phrases in short subjects ("Military experts and some exiled
+    # Iranians"); elsewhere it starts a new clause.
+    if a > 0 and toks[a - 1].lower == "and":
+        b = a - 1
+        while b > 0 and toks[b - 1].lower not in LEFT_STOP:
+            b -= 1
+        if b == 0 and b < a - 1 and j - b <= 8 and not any(_verbish(t) for t in toks[b : a - 1]):
+            a = b
+    while a < j and toks[a].lower in ("and", "but", "so", "or", "then"):
+        a += 1
+    while j > a and toks[j - 1].lower.endswith("ly") and toks[j - 1].text[:1].islower():
+        j -= 1  # "Clinton apparently thinks": the adverb is not part of the source
+    if a == j:
+        return None
+    return a, j
+
+
+def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The source before an appositive: "Richard Revesz, director of ..., said" and
+    "Sen. David Perdue (R-Ga.) said" give "Richard Revesz" and "Sen. David Perdue"."""
+    if j == 0 or toks[j - 1].lower not in (",", ")"):
+        return None
+    best = None
+    for p in range(j - 2, max(-1, j - 30), -1):
+        t = toks[p].lower
+        if t in ("“", ";", ":"):
+            break
+        if t in (",", "("):
+            cand = _left_source(toks, p)
+            if cand is not None and toks[cand[0]].text[:1].isupper() and is_source(toks, *cand):
+                best = cand
+    return best
+
+
+def _verbish(t: Token) -> bool:
+    return t.lower in VERBS or t.lower in AUX
+
+
+def _right_source(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """Token range after the cue at ``k`` naming the source ("said Smith")."""
+    a = k + 1
+    b = a
+    while b < len(toks) and toks[b].lower not in RIGHT_STOP and b - a < MAX_SOURCE:
+        b += 1
+    if b == a:
+        return None
+    first = toks[a]
+    if not (
+        first.text[:1].isupper() or first.lower in PRONOUNS or first.lower in ("a", "an", "the")
+    ):
+        return None
+    return a, b
+
+
+def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` can be a source noun phrase."""
+    words = toks[a:b]
+    if not words:
+        return False
+    if any(
+        _verbish(t) or t.lower in NOT_IN_SOURCE or t.lower.endswith(CONTRACTIONS) for t in words
+    ):
+        return False
+    if all(not t.text[0].isalnum() for t in words):
+        return False
+    low = words[0].lower
+    # A noun phrase starts with a determiner, a pronoun, a capital or a number.
+    return (
+        words[0].text[:1].isupper()
+        or low in PRONOUNS
+        or low
+        in (
+            "a",
+            "an",
+            "the",
+            "some",
+            "many",
+            "most",
+            "several",
+            "two",
+            "three",
+            "both",
+            "other",
+            "another",
+            "one",
+            "all",
+            "military",
+            "senior",
+            "top",
+            "officials",
+            "sources",
+            "experts",
+            "analysts",
+            "critics",
+            "supporters",
+            "people",
+            "his",
+            "her",
+            "their",
+            "its",
+        )
+        or len(words) <= 4
+    )
+
+
+def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
+    cue = VERBS.get(toks[k].lower)
+    if cue is None:
+        return None
+    if k > 0 and (toks[k - 1].lower in POSSESSIVE_BEFORE or _possessive(toks[k - 1].lower)):
+        return None  # "Trump's tweet", "the report": a noun, not a cue verb
+    cue_span, j = _cue_span(toks, k)
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    quote_after = _quote_after(unit, toks[k].end)
+    quote_before = _quote_before(unit, toks[j].start, toks)
+
+    left = _left_source(toks, j) or _appositive_source(toks, j)
+    left_ok = left is not None and is_source(toks, *left)
+    right = None
+    if not left_ok:
+        right = _right_source(toks, k)
+        if right is not None and not is_source(toks, *right):
+            right = None
+    if not left_ok and right is None:
+        return None
+    if cue.clausal and not (quote_before or quote_after or _complement_follows(toks, k, cue)):
+        return None
+    a, b = left if left_ok and left is not None else right  # type: ignore[misc]
+    source = span_of(toks, a, b)
+    found = Found(
+        [],
+        StatementKind.INDIRECT,
+        source=source,
+        cue=cue_span,
+        stance=cue.stance,
+        source_words=[t.text for t in toks[a:b]],
+        paragraph=unit.paragraph,
+    )
+
+    # Direct: quotes next to the attribution.
+    if quote_before and not _has_clause_after(text, toks, k, cue, unit):
+        found.content = [
+            q.span
+            for q in unit.quotes
+            if q.span.end <= source.start or q.span.start >= cue_span.end
+        ]
+        found.content = [
+            s for s in found.content if s.end <= cue_span.start or s.start > cue_span.end
+        ] or [quote_before.span]
+        found.kind = StatementKind.DIRECT
+        return found
+    if quote_after is not None and _only_quote_follows(text, toks, k, quote_after, cue):
+        found.content = [q.span for q in unit.quotes if q.span.start >= quote_after.span.start]
+        found.kind = StatementKind.DIRECT
+        return found
+
+    # Indirect (or mixed): the clause after the cue, or the clause before it.
+    after_span = _clause_after(text, unit, toks, k, b if not left_ok else k + 1, cue)
+    if after_span is not None and (left_ok or right is None):
+        found.content = [after_span]
+    elif (
+        left is not None
+        and left_ok
+        and a > 0
+        and toks[a - 1].lower == ","
+        and toks[0].start < toks[a - 1].start
+    ):
+        found.content = [trim(text, unit.span.start, toks[a - 1].start)]
+    elif right is not None and k > 0 and toks[j - 1].lower == ",":
+        found.content = [trim(text, unit.span.start, toks[j - 1].start)]
+    elif after_span is not None:
+        found.content = [after_span]
+    else:
+        return None
+    found.content = [trim_end(text, s) for s in found.content]
+    found.content = [s for s in found.content if len(s) > 0]
+    if not found.content or words(text, found.content[0]) < 2:
+        return None
+    if any(found.content[0].contains(q.span) for q in unit.quotes):
+        found.kind = StatementKind.MIXED
+    if after is None and not found.content:
+        return None
+    return found
+
+
+def _possessive(word: str) -> bool:
+    """ "Trump’s" is possessive; "he’s" (he has) is not."""
+    for suffix in ("’s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] not in ("he", "she", "it", "that", "who", "there", "what")
+    return False
+
+
+def _quote_after(unit: Unit, offset: int) -> Quote | None:
+    for q in unit.quotes:
+        if q.span.start >= offset:
+            return q
+    return None
+
+
+def _quote_before(unit: Unit, offset: int, toks: list[Token]) -> Quote | None:
+    """A quote that ends just before the source/cue region (only punctuation between)."""
+    best = None
+    for q in unit.quotes:
+        if q.span.end <= offset:
+            best = q
+    return best
+
+
+def _has_clause_after(text: str, toks: list[Token], k: int, cue: Cue, unit: Unit) -> bool:
+    """Whether the cue is followed by its own reported clause ("..." Smith said that ...)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.lower == "that" and not inside(unit.quotes, nxt.start)
+
+
+def _only_quote_follows(text: str, toks: list[Token], k: int, q: Quote, cue: Cue) -> bool:
+    """Whether only punctuation, an object or a short phrase stands between cue and quote."""
+    between = text[toks[k].end : q.span.start]
+    words = [w for w in between.split() if any(c.isalnum() for c in w)]
+    return len(words) <= (4 if cue.takes_object else 2) and "that" not in words
+
+
+def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
+    """Whether a clause follows a cue that needs one ("believes that", "wants to")."""
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].lower
+    if nxt in ("that", "to"):
+        return True
+    if cue.takes_object and k + 2 < len(toks):
+        return any(t.lower == "that" for t in toks[k + 1 : k + 5])
+    return (nxt in PRONOUNS and nxt not in ("it", "you", "her", "him", "them")) or (
+        nxt in ("the", "a") and cue.stance in ("belief",)
+    )
+
+
+def _clause_after(
+    text: str, unit: Unit, toks: list[Token], k: int, start_tok: int, cue: Cue
+) -> Span | None:
+    """The clause reported by the cue at ``k``, from ``start_tok`` to the end of the unit.
+
+    Skips an object ("told reporters"), and adverbials before "that" ("said on Monday that").
+    Returns None when only adverbials follow ("..., he said on Monday.").
+    """
+    i = start_tok
+    n = len(toks)
+    if i >= n:
+        return None
+    # Skip ahead to "that" if it comes within a few words (object or adverbial first).
+    for d in range(i, min(n, i + 7)):
+        if toks[d].lower == "that" and (
+            d == i or cue.takes_object or all(t.lower not in VERBS for t in toks[i:d])
+        ):
+            i = d
+            break
+        if toks[d].lower in (",", ".", ";"):
+            break
+    else:
+        if cue.takes_object and i < n and toks[i].lower not in SUBORDINATORS:
+            # "told reporters the plan ..." — drop a short object.
+            return None
+    first = toks[i]
+    if first.lower in (",", ".", ";", ":", "?", "!") or first.lower in PREPOSITIONS:
+        return None
+    end = unit.span.end
+    # A following attribution clause ("..., he said") ends the content at its comma.
+    span = trim(text, first.start, end)
+    return span if len(span) > 0 else None
+
+
+def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Found) -> Found | None:
+    """ "..., adding that ..." after a main attribution: another statement, same source."""
+    for k in range(start, len(toks) - 1):
+        t = toks[k]
+        if (
+            t.lower.endswith("ing")
+            and t.lower in VERBS
+            and toks[k - 1].lower == ","
+            and main.source
+        ):
+            cue = VERBS[t.lower]
+            nxt = toks[k + 1]
+            if nxt.lower not in ("that",) and not _quote_after(unit, t.end):
+                continue
+            content_start = nxt.start
+            span = trim_end(text, trim(text, content_start, unit.span.end))
+            if words(text, span) < 2:
+                return None
+            # Cut the main statement's content at the comma before the participle.
+            first = main.content[0]
+            if first.start < toks[k - 1].start < first.end:
+                main.content[0] = trim_end(text, trim(text, first.start, toks[k - 1].start))
+            return Found(
+                [span],
+                StatementKind.INDIRECT,
+                source=main.source,
+                cue=t.span,
+                stance=cue.stance,
+                source_words=main.source_words,
+                paragraph=unit.paragraph,
+            )
+    return None
+
+
+def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
+    if toks[k].lower not in _PHRASE_FIRST:
+        return None
+    for phrase, stance in PHRASES.items():
+        m = len(phrase)
+        if tuple(t.lower for t in toks[k : k + m]) != phrase:
+            continue
+        cue_span = Span(toks[k].start, toks[k + m - 1].end)
+        if phrase == ("according", "to"):
+            b = k + m
+            while (
+                b < len(toks)
+                and toks[b].lower not in (",", ".", ";", "—", "that")
+                and b - (k + m) < MAX_SOURCE
+            ):
+                b += 1
+            if b == k + m:
+                return None
+            source = span_of(toks, k + m, b)
+            if k > 0 and toks[k - 1].lower == ",":
+                content = trim(text, unit.span.start, toks[k - 1].start)
+            elif b < len(toks):
+                content = trim(
+                    text, toks[b].end if toks[b].lower == "," else toks[b].start, unit.span.end
+                )
+            else:
+                return None
+            content = trim_end(text, content)
+            if words(text, content) < 2:
+                return None
+            kind = (
+                StatementKind.MIXED
+                if any(content.contains(q.span) for q in unit.quotes)
+                else StatementKind.INDIRECT
+            )
+            return Found(
+                [content],
+                kind,
+                source=source,
+                cue=cue_span,
+                stance=stance,
+                source_words=[t.text for t in toks[k + m : b]],
+                paragraph=unit.paragraph,
+            )
+        return None
+    return None
+
+
+def _punctuation_cue(text: str, unit: Unit, toks: list[Token]) -> Found | None:
+    """``Name: “...”`` and ``Name ― “...”`` / ``“...” ― Name``."""
+    if not unit.quotes:
+        return None
+    q = unit.quotes[0]
+    before = [t for t in toks if t.end <= q.span.start]
+    if before and before[-1].lower in PUNCT_CUES and 1 <= len(before) - 1 <= 5:
+        words = before[:-1]
+        if (
+            all(w.text[:1].isupper() or w.lower in ("of", "de", "the") for w in words)
+            and words[0].start >= unit.span.start
+        ):
+            return Found(
+                [x.span for x in unit.quotes],
+                StatementKind.DIRECT,
+                source=Span(words[0].start, words[-1].end),
+                cue=before[-1].span,
+                stance="neutral",
+                source_words=[w.text for w in words],
+                paragraph=unit.paragraph,
+            )
+    last = unit.quotes[-1]
+    after = [t for t in toks if t.start >= last.span.end]
+    if after and after[0].lower in ("—", "―", "–") and 1 <= len(after) - 1 <= 5:
+        words = [w for w in after[1:] if w.lower not in (".",)]
+        if words and all(w.text[:1].isupper() for w in words):
+            return Found(
+                [x.span for x in unit.quotes],
+                StatementKind.DIRECT,
+                source=Span(words[0].start, words[-1].end),
+                cue=after[0].span,
+                stance="neutral",
+                source_words=[w.text for w in words],
+                paragraph=unit.paragraph,
+            )
+    return None
+
+
+def _nested(text: str, unit: Unit, toks: list[Token]) -> Found | None:
+    """``what SOURCE CUE are ...``: an attribution inside the writer's own sentence."""
+    for k, t in enumerate(toks[:-3]):
+        if t.lower != "what":
+            continue
+        # what + short noun phrase + cue verb + copula
+        for c in range(k + 2, min(k + 6, len(toks) - 1)):
+            cue = VERBS.get(toks[c].lower)
+            if cue is None:
+                continue
+            if toks[c + 1].lower not in COPULAS:
+                break
+            if not is_source(toks, k + 1, c):
+                break
+            content = trim_end(text, trim(text, toks[c + 1].start, unit.span.end))
+            subject = _subject(toks, k)
+            return Found(
+                [content],
+                StatementKind.INDIRECT,
+                source=span_of(toks, k + 1, c),
+                cue=toks[c].span,
+                stance=cue.stance,
+                source_words=[x.text for x in toks[k + 1 : c]],
+                paragraph=unit.paragraph,
+                subject=subject,
+            )
+    return None
+
+
+def _subject(toks: list[Token], before: int) -> list[str] | None:
+    """The words of the sentence's subject: from its start to the first verb-like token."""
+    words: list[str] = []
+    for t in toks[:before]:
+        if t.lower in AUX or t.lower in CUE_ADVERBS or t.lower.endswith("ed"):
+            break
+        words.append(t.text)
+    return words or None

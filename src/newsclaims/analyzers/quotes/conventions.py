@@ -1,0 +1,142 @@
+"""Conventions above the sentence: transcript turns, dash bylines, quote paragraphs that
+continue a speaker, and headlines of the form ``Claim: Source``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsclaims.analyzers.quotes.speakers import describe
+from newsclaims.analyzers.quotes.units import Found, Unit, words
+from newsclaims.analyzers.quotes.words import (
+    QUOTE_CHARS,
+)
+from newsclaims.model import Span, SpeakerKind, StatementKind
+from newsclaims.text import trim
+
+# A transcript turn: "PENCE: Well, look ..." (an upper-case name and a colon open the
+# paragraph, after an optional quotation mark).
+_TURN = re.compile(r"[\"“']?([A-Z][A-Z.\-’' ]{1,40}[A-Z.]):\s")
+# A byline after a quotation: "... lives.” ― Carla Sanchez"
+_BYLINE = re.compile(r"\s[―—–]\s?((?:[A-Z][\w’'.\-]*\s?){1,4})\.?$")
+
+
+def paragraph_conventions(text: str, paragraphs: Sequence[Span]) -> tuple[list[Found], set[int]]:
+    """Statements marked at paragraph level: transcript turns and dash bylines."""
+    found: list[Found] = []
+    handled: set[int] = set()
+    for i, para in enumerate(paragraphs):
+        turn = _TURN.match(text, para.start, para.end)
+        if turn is not None and len(turn.group(1).split()) <= 4:
+            content = trim(text, turn.end(), para.end)
+            if words(text, content) >= 1:
+                name = turn.group(1)
+                found.append(
+                    Found(
+                        [content],
+                        StatementKind.DIRECT,
+                        source=Span(turn.start(1), turn.end(1)),
+                        cue=Span(turn.end(1), turn.end(1) + 1),
+                        stance="neutral",
+                        source_words=[w.title() for w in name.split()],
+                        paragraph=i,
+                    )
+                )
+                handled.add(i)
+            continue
+        byline = _BYLINE.search(text, max(para.start, para.end - 60), para.end)
+        if byline is not None:
+            dash = byline.start() + 1
+            content = trim(text, para.start, dash)
+            if words(text, content) >= 3 and text[content.start] in QUOTE_CHARS:
+                name = byline.group(1).strip().rstrip(".")
+                found.append(
+                    Found(
+                        [content],
+                        StatementKind.DIRECT,
+                        source=Span(byline.start(1), byline.start(1) + len(name)),
+                        cue=Span(dash, dash + 1),
+                        stance="neutral",
+                        source_words=name.split(),
+                        paragraph=i,
+                    )
+                )
+                handled.add(i)
+    return found, handled
+
+
+def continuation(
+    text: str, unit: Unit, paragraphs: Sequence[Span], found: list[Found], last_direct: int
+) -> Found | bool | None:
+    """A cue-less quote that continues the previous speaker's quotation.
+
+    In the same paragraph, the quote joins the previous statement's content (PolNeAR
+    annotates it as one discontinuous content); in a following paragraph that opens with a
+    quotation mark, it is its own statement with no source and no cue.
+    """
+    if not unit.quotes or not found:
+        return None
+    quoted = sum(len(q.span) for q in unit.quotes)
+    if quoted < 0.6 * len(unit.span):
+        return None
+    prev = found[-1]
+    if prev.kind is StatementKind.ASSERTION or (
+        prev.speaker is None and prev.source is None and not prev.continues
+    ):
+        return None
+    if prev.paragraph == unit.paragraph:
+        prev.content.extend(q.span for q in unit.quotes)
+        return True
+    para = paragraphs[unit.paragraph]
+    opens_paragraph = text[para.start] in QUOTE_CHARS and unit.span.start == para.start
+    if (
+        opens_paragraph
+        and 0 < unit.paragraph - last_direct <= 1
+        and prev.kind is not StatementKind.INDIRECT
+    ):
+        return Found(
+            [q.span for q in unit.quotes],
+            StatementKind.DIRECT,
+            source=None,
+            cue=None,
+            stance=prev.stance,
+            source_words=prev.source_words,
+            paragraph=unit.paragraph,
+            continues=True,
+        )
+    return None
+
+
+def headline(text: str, head: Span) -> Found | None:
+    """``Claim: Source`` or ``Source: Claim`` in a headline."""
+    line = text[head.start : head.end]
+    colon = line.find(":")
+    if colon <= 0:
+        return None
+    left = trim(text, head.start, head.start + colon)
+    right = trim(text, head.start + colon + 1, head.end)
+    lw = text[left.start : left.end].split()
+    rw = text[right.start : right.end].split()
+    cue = Span(head.start + colon, head.start + colon + 1)
+
+    def name_like(words: list[str]) -> bool:
+        return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("of", "the") for w in words)
+
+    if name_like(rw) and len(lw) >= 3:
+        return Found(
+            [left],
+            StatementKind.INDIRECT,
+            source=right,
+            cue=cue,
+            stance="neutral",
+            source_words=rw,
+            paragraph=-1,
+        )
+    if (name_like(lw) and len(rw) >= 3 and describe(lw).kind is not SpeakerKind.UNKNOWN) or (
+        name_like(lw) and len(lw) >= 2 and len(rw) >= 3
+    ):
+        kind = StatementKind.DIRECT if rw[0][:1] in QUOTE_CHARS else StatementKind.INDIRECT
+        return Found(
+            [right], kind, source=left, cue=cue, stance="neutral", source_words=lw, paragraph=-1
+        )
+    return None

@@ -1,0 +1,116 @@
+"""Units of analysis: sentences merged where a quotation crosses them, and found statements."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from attrs import define, field
+
+from newsclaims.analyzers.quotes.marks import Quote
+from newsclaims.model import Span, Speaker, StatementKind
+from newsclaims.text import Token, tokens
+
+
+@define
+class Found:
+    """A statement under construction."""
+
+    content: list[Span]
+    kind: StatementKind
+    source: Span | None = None
+    cue: Span | None = None
+    stance: str | None = None
+    source_words: list[str] = field(factory=list)
+    speaker: Speaker | None = None
+    paragraph: int = 0
+    continues: bool = False
+    subject: list[str] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.content[0].start
+
+
+@define
+class Unit:
+    span: Span
+    paragraph: int
+    quotes: list[Quote]
+    tokens: list[Token]
+
+
+def units(
+    text: str, sentences: Sequence[Span], quotes: Sequence[Quote], paragraphs: Sequence[Span]
+) -> list[Unit]:
+    """Sentences, merged where a quote crosses a sentence boundary, with their quotes."""
+    qstarts = [q.span.start for q in quotes]
+    pstarts = [p.start for p in paragraphs]
+    units: list[Unit] = []
+    for s in sentences:
+        i = bisect_left(qstarts, s.start)
+        # A quote that began in an earlier sentence and runs into this one.
+        if (
+            units
+            and i > 0
+            and quotes[i - 1].span.end > s.start
+            and units[-1].span.overlaps(quotes[i - 1].span)
+        ):
+            prev = units[-1]
+            prev.span = Span(prev.span.start, max(s.end, prev.span.end))
+            _extend_quotes(prev, quotes, qstarts)
+            continue
+        unit = Unit(s, bisect_left(pstarts, s.start + 1) - 1, [], [])
+        _extend_quotes(unit, quotes, qstarts)
+        units.append(unit)
+    for unit in units:
+        unit.tokens = tokens(text, unit.span)
+    return units
+
+
+def _extend_quotes(unit: Unit, quotes: Sequence[Quote], qstarts: list[int]) -> None:
+    i = bisect_left(qstarts, unit.span.start)
+    unit.quotes = []
+    while i < len(quotes) and quotes[i].span.start < unit.span.end:
+        unit.quotes.append(quotes[i])
+        i += 1
+    if unit.quotes and unit.quotes[-1].span.end > unit.span.end:
+        # The quote runs past the sentence end: the unit grows to hold it.
+        unit.span = Span(unit.span.start, unit.quotes[-1].span.end)
+
+
+def inside(quotes: Sequence[Quote], offset: int) -> bool:
+    return any(q.span.start <= offset < q.span.end for q in quotes)
+
+
+def words(text: str, span: Span) -> int:
+    return sum(1 for w in text[span.start : span.end].split() if any(c.isalnum() for c in w))
+
+
+def trim_end(text: str, span: Span) -> Span:
+    """Drop sentence punctuation from the end of an indirect content span."""
+    end = span.end
+    while end > span.start and (text[end - 1] in ".,;:" or text[end - 1].isspace()):
+        end -= 1
+    return Span(span.start, end)
+
+
+def span_of(toks: Sequence[Token], a: int, b: int) -> Span:
+    return Span(toks[a].start, toks[b - 1].end)
+
+
+def outside_quotes(unit: Unit) -> list[Token]:
+    """The unit's tokens outside quotations, with each quotation as one "“" token, so that
+    a quote bounds the noun phrases around it."""
+    out: list[Token] = []
+    qi = 0
+    quotes = unit.quotes
+    for t in unit.tokens:
+        while qi < len(quotes) and quotes[qi].span.end <= t.start:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].span.start <= t.start:
+            if not out or out[-1].start != quotes[qi].span.start:
+                out.append(Token("“", quotes[qi].span.start, quotes[qi].span.end))
+            continue
+        out.append(t)
+    return out
