@@ -1,0 +1,265 @@
+"""The ``newsclaims`` command: parse the arguments, call the library, print the result.
+
+Exit status: 0 when every input was read and analysed, 1 when any record could not be (its
+reason is printed on stderr as one line, ``newsclaims: error: PATH: line N: reason``, and in
+JSON Lines an error record takes its place), 2 for a usage error. Problems that plugins
+report are printed on stderr as one-line warnings and do not change the exit status.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from newsclaims.__about__ import __version__
+from newsclaims.analyzer import PipelineError
+from newsclaims.model import Analysis
+from newsclaims.pipeline import Pipeline
+from newsclaims.readers import STDIN, ReadError, Record, read_all
+from newsclaims.serialize import dumps
+from newsclaims.writers import format_table, write_json, write_jsonl
+
+__all__ = ["cli", "main"]
+
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _warn(message: str) -> None:
+    click.echo(f"newsclaims: warning: {_one_line(message)}", err=True)
+
+
+def _error(message: str) -> None:
+    click.echo(f"newsclaims: error: {_one_line(message)}", err=True)
+
+
+@click.group(name="newsclaims", context_settings=_CONTEXT)
+@click.version_option(__version__, "--version", prog_name="newsclaims")
+def cli() -> None:
+    """Find who claims what in news articles, on whose word, how sure, and about whom.
+
+    \b
+    Examples:
+      newsclaims analyze article.txt                 one article: a JSON document
+      newsclaims analyze article.txt --format table  a table to read
+      newsclaims analyze corpus.jsonl -o out.jsonl   many articles: JSON Lines
+      cat article.txt | newsclaims analyze -         read stdin
+      newsclaims plugins --all                       the plugins and their analyzers
+    """
+
+
+def _pipeline(disable: tuple[str, ...], strict: bool, no_plugins: bool) -> Pipeline:
+    try:
+        pipeline = Pipeline(disable=disable, strict=strict, autoload=False if no_plugins else None)
+    except PipelineError as exc:
+        _error(str(exc))
+        sys.exit(1)
+    for plugin, message in pipeline.problems:
+        _warn(f"plugin {plugin}: {message}")
+    return pipeline
+
+
+def _several(paths: tuple[str, ...]) -> bool:
+    """Whether the paths name several articles whatever their content: JSON Lines output."""
+    if len(paths) > 1:
+        return True
+    path = paths[0]
+    return path != STDIN and (Path(path).is_dir() or ".jsonl" in Path(path).name.lower())
+
+
+@contextmanager
+def _open_output(output: str) -> Iterator[TextIO]:
+    """The output stream: stdout (as UTF-8 whatever the locale) for ``-``, else the file."""
+    if output == "-":
+        stdout = sys.stdout
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is None or (stdout.encoding or "").lower().replace("-", "") == "utf8":
+            yield stdout
+            stdout.flush()
+            return
+        stdout.flush()
+        wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=True)
+        try:
+            yield wrapper
+            wrapper.flush()
+        finally:
+            wrapper.detach()  # leave sys.stdout's buffer open
+        return
+    try:
+        fp = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        _error(f"cannot write {output}: {exc.strerror or exc}")
+        sys.exit(1)
+    with fp:
+        yield fp
+
+
+class _Run:
+    """Analyses records in order, reporting problems on stderr and counting failures."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.failures = 0
+        self.stopped = False
+
+    def results(self, records: Iterator[tuple[str, Record]]) -> Iterator[Analysis | ReadError]:
+        for path, record in records:
+            if isinstance(record, ReadError):
+                yield self._failed(record)
+                continue
+            try:
+                analysis = self.pipeline.analyze(record)
+            except Exception as exc:  # strict mode, or a bug: one line, not a traceback
+                reason = (
+                    str(exc)
+                    if isinstance(exc, PipelineError)
+                    else (f"analysis failed: {type(exc).__name__}: {exc}")
+                )
+                yield self._failed(ReadError(path, None, reason, id=record.id))
+                if self.pipeline.strict:
+                    self.stopped = True
+                    return
+                continue
+            for p in analysis.problems:
+                by = p.analyzer if p.plugin is None else f"{p.analyzer} (plugin {p.plugin})"
+                _warn(f"{analysis.article.id}: analyzer {by}: {p.message}")
+            yield analysis
+
+    def _failed(self, error: ReadError) -> ReadError:
+        self.failures += 1
+        _error(str(error))
+        return error
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default=None,
+    help="Output format. Default: json for one article, jsonl for several or a .jsonl input.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here instead of stdout.",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="NAME",
+    help="Switch off a plugin or analyzer by name (repeatable; also NEWSCLAIMS_DISABLE).",
+)
+@click.option("--strict", is_flag=True, help="Make any plugin failure fatal.")
+@click.option("--no-plugins", is_flag=True, help="Load no installed plugins, only built-ins.")
+def analyze(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: str,
+    disable: tuple[str, ...],
+    strict: bool,
+    no_plugins: bool,
+) -> None:
+    """Find the statements in the articles at PATH... and write them out.
+
+    A PATH is a .txt file (the whole file is the article), a .json file (one record or a
+    list), a .jsonl file (one record per line; .gz is fine), a directory of such files, or
+    - for stdin. A record is an object with "text" and optional "id", "title", "url",
+    "published", "outlet" and "language".
+
+    \b
+    Examples:
+      newsclaims analyze seeds/000_a7f89c861a905037.txt
+      newsclaims analyze article.txt --format table
+      newsclaims analyze corpus/ --disable hedges -o out.jsonl
+      echo '{"id": "a1", "text": "He said it was over."}' | newsclaims analyze -
+
+    Exits 1 if any input could not be read or analysed, with one line on stderr for each.
+    """
+    pipeline = _pipeline(disable, strict, no_plugins)
+    records = read_all(paths)
+    head = list(itertools.islice(records, 2))
+    if fmt is None:
+        fmt = "jsonl" if _several(paths) or len(head) > 1 else "json"
+    elif fmt == "json" and len(head) > 1:
+        raise click.UsageError(
+            "--format json writes one article, and the input holds several: use --format jsonl"
+        )
+    run = _Run(pipeline)
+    results = run.results(itertools.chain(head, records))
+    with _open_output(output) as out:
+        if fmt == "jsonl":
+            write_jsonl(results, out)
+        elif fmt == "json":
+            for result in results:
+                if isinstance(result, Analysis):
+                    write_json(result, out)
+        else:
+            width = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 120
+            first = True
+            for result in results:
+                if isinstance(result, Analysis):
+                    out.write(("" if first else "\n") + format_table(result, width=width))
+                    first = False
+    if run.failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--all", "show_all", is_flag=True, help="Include the built-in plugins.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def plugins(show_all: bool, as_json: bool) -> None:
+    """List the installed plugins: name, version, hooks and the analyzers they register.
+
+    \b
+    Examples:
+      newsclaims plugins
+      newsclaims plugins --all --json
+    """
+    pipeline = _pipeline((), False, False)
+    infos = [i for i in pipeline.plugins if show_all or not i.builtin]
+    if as_json:
+        listing: list[dict[str, Any]] = [
+            {
+                "name": i.name,
+                "version": i.version,
+                "builtin": i.builtin,
+                "disabled": i.disabled,
+                "hooks": list(i.hooks),
+                "analyzers": list(i.analyzers),
+            }
+            for i in infos
+        ]
+        click.echo(dumps(listing, indent=2))
+        return
+    if not infos:
+        click.echo("No plugins installed (newsclaims plugins --all lists the built-in ones).")
+        return
+    for i in infos:
+        notes = [
+            n for n in ("built-in" if i.builtin else "", "disabled" if i.disabled else "") if n
+        ]
+        version = f" {i.version}" if i.version else ""
+        click.echo(f"{i.name}{version}" + (f" ({', '.join(notes)})" if notes else ""))
+        click.echo(f"  analyzers: {', '.join(i.analyzers) or '-'}")
+        click.echo(f"  hooks: {', '.join(i.hooks) or '-'}")
+
+
+def main() -> None:
+    """The console entry point (``newsclaims`` in ``pyproject.toml``)."""
+    cli(prog_name="newsclaims")
