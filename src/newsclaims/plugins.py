@@ -145,8 +145,10 @@ class PluginHost:
         found: list[Analyzer] = []
         taken: dict[str, str] = {}
         caller = self.pm.hook.newsclaims_register_analyzers
-        # pluggy lists implementations last-registered first; built-ins come first here.
-        for impl in reversed(caller.get_hookimpls()):
+        # get_hookimpls() lists implementations in registration order (pluggy *calls* them
+        # last-registered first, which is why the hook is not simply called): built-ins,
+        # then entry points, then explicit plugins.
+        for impl in caller.get_hookimpls():
             plugin = impl.plugin_name
             mine: list[Analyzer] = []
 
