@@ -160,9 +160,10 @@ _BOILERPLATE_HEADINGS = re.compile(
 
 def trim(text: str, start: int, end: int) -> Span:
     """The span ``[start, end)`` with surrounding white space removed (empty if all space)."""
-    while start < end and text[start].isspace():
+    # U+FEFF (a byte-order mark, or a zero-width no-break space) counts as white space.
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "\ufeff"):
         end -= 1
     return Span(start, end)
 
