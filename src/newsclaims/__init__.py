@@ -28,6 +28,8 @@ from newsclaims.model import (
     StatementKind,
 )
 from newsclaims.pipeline import Pipeline, analyze, analyze_many
+from newsclaims.readers import ReadError, read
+from newsclaims.serialize import from_json, to_json
 
 __all__ = [
     "Analysis",
@@ -42,6 +44,7 @@ __all__ = [
     "PipelineError",
     "Polarity",
     "Problem",
+    "ReadError",
     "Span",
     "Speaker",
     "SpeakerKind",
@@ -50,5 +53,8 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "from_json",
     "hookimpl",
+    "read",
+    "to_json",
 ]
