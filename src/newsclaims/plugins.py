@@ -185,6 +185,8 @@ class PluginHost:
             by_plugin.setdefault(a.plugin or "?", []).append(a.name)
         out = []
         for name, plugin in self.pm.list_name_plugin():
+            if plugin is None:  # pluggy lists a blocked name with None; it is listed below
+                continue
             hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
             out.append(
                 PluginInfo(
