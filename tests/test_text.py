@@ -52,9 +52,6 @@ def test_trim_removes_surrounding_white_space_only() -> None:
         pytest.param(
             "Brigadier-Gen. Kevin Bergner and Brig. Gen. Dan Smith spoke.",
             ["Brigadier-Gen. Kevin Bergner and Brig. Gen. Dan Smith spoke."],
-            marks=pytest.mark.xfail(
-                strict=True, reason="text._ends_sentence knows neither 'brig' nor 'X-Gen.'"
-            ),
             id="hyphenated-and-short-ranks",
         ),
         ("Lt. Col. Dan Smith and Dr. Jones met.", ["Lt. Col. Dan Smith and Dr. Jones met."]),

@@ -139,7 +139,7 @@ def _frozen_mapping(value: Any) -> Mapping[str, Any]:
     if value is None:
         return MappingProxyType({})
     if not isinstance(value, Mapping):
-        raise TypeError(f"metadata: expected a mapping, got {type(value).__name__}")
+        raise TypeError(f"Article.metadata: expected a mapping, got {type(value).__name__}")
     return MappingProxyType(dict(value))
 
 

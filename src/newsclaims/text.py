@@ -23,6 +23,9 @@ _NON_SPACE = re.compile(r"\S")
 # Abbreviations after which a period does not end a sentence.
 _NEVER_FINAL = frozenset(
     [
+        "brig",
+        "brigadier",
+        "lieut",
         "mr",
         "mrs",
         "ms",
@@ -210,7 +213,7 @@ def _ends_sentence(text: str, dot: int, next_start: int, floor: int) -> bool:
     word = w.group(1).lower().rstrip(".")
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
         return False
-    if word in _NEVER_FINAL:
+    if word in _NEVER_FINAL or word.rsplit("-", 1)[-1] in _NEVER_FINAL:  # "Brigadier-Gen."
         return False
     if word in _MAYBE_FINAL or ("." in word and len(word) <= 6):
         following = re.match(r"[\w’']+", text[next_start : next_start + 30])
