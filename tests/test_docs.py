@@ -25,6 +25,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+import newsclaims.pipeline
 from newsclaims import hookspecs
 from newsclaims.cli import cli
 
@@ -71,6 +72,11 @@ def _relative(path: Path) -> str:
 @pytest.mark.parametrize("path", MARKDOWN, ids=_relative)
 def test_python_examples_run(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
+    # The examples show what a plain environment gives: no plugin switched off, and the
+    # default pipeline behind newsclaims.analyze() built afresh in that environment.
+    monkeypatch.delenv("NEWSCLAIMS_DISABLE", raising=False)
+    monkeypatch.delenv("NEWSCLAIMS_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.setattr(newsclaims.pipeline, "_default", None)
     # The blocks run in a real module, as a script would, so an example can register the
     # module it defines as a plugin (``sys.modules[__name__]``).
     module = types.ModuleType(f"docs_{path.stem.replace('-', '_')}")
@@ -92,6 +98,21 @@ def test_python_examples_run(path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
             # Padding with blank lines makes a traceback's line numbers those of the file.
             code = "\n" * (block.line - 1) + block.code
             exec(compile(code, str(path), "exec"), namespace)
+
+
+def test_blocks_finds_fences_and_the_skip_marker(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "Text.\n\n```python\nx = 1\n```\n\n<!-- skip-test -->\n```python\nraise SystemExit\n```\n"
+        "\n````console\n$ newsclaims --version\n```\n````\n",
+        encoding="utf-8",
+    )
+    found = [(b.language, b.code, b.line, b.skip) for b in blocks(page)]
+    assert found == [
+        ("python", "x = 1\n", 4, False),
+        ("python", "raise SystemExit\n", 9, True),
+        ("console", "$ newsclaims --version\n```\n", 13, False),
+    ]
 
 
 def test_the_docs_have_runnable_examples() -> None:
