@@ -431,11 +431,13 @@ class Resolver:
         if d.kind is SpeakerKind.PERSON and " " not in d.name:
             full = self._full_name(d.name, before)
             if full:
-                return Speaker(name=full, kind=SpeakerKind.PERSON, role=d.role, title=d.title)
+                return self._known(full) or Speaker(
+                    name=full, kind=SpeakerKind.PERSON, role=d.role, title=d.title
+                )
         if d.kind is SpeakerKind.UNKNOWN and d.proper and " " not in d.name:
             full = self._full_name(d.name, before)
             if full:
-                return Speaker(name=full, kind=SpeakerKind.PERSON)
+                return self._known(full) or Speaker(name=full, kind=SpeakerKind.PERSON)
         if not d.proper and d.kind in (
             SpeakerKind.ORGANIZATION,
             SpeakerKind.GROUP,
@@ -451,6 +453,13 @@ class Resolver:
                 ):
                     return earlier
         return Speaker(name=d.name, kind=d.kind, role=d.role, title=d.title)
+
+    def _known(self, name: str) -> Speaker | None:
+        """The earlier person speaker of that name, with the role and title given then."""
+        for earlier in self.history:
+            if earlier.kind is SpeakerKind.PERSON and earlier.name == name:
+                return earlier
+        return None
 
     def _pronoun(self, pronoun: str, subject: Speaker | None) -> Speaker | None:
         if pronoun in PERSON_PRONOUNS:
