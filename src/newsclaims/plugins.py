@@ -123,9 +123,18 @@ class PluginHost:
             self._problem(name, "a plugin with this name is already registered")
             return
         try:
-            self.pm.register(load(), name=name)
+            plugin = load()
         except Exception as exc:  # a broken plugin must not take the others down
             self._problem(name, f"failed to load: {type(exc).__name__}: {exc}")
+            return
+        if self.pm.is_registered(plugin):
+            other = self.pm.get_name(plugin)
+            self._problem(name, f"the same plugin is already registered as {other!r}")
+            return
+        try:
+            self.pm.register(plugin, name=name)
+        except Exception as exc:
+            self._problem(name, f"failed to register: {type(exc).__name__}: {exc}")
 
     def _load_entry_points(self) -> None:
         eps = sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
