@@ -1,0 +1,426 @@
+"""Finding mentions of named things in an article, without a statistical model.
+
+One compiled pattern finds *runs*: capitalised words joined by spaces, hyphens and name
+connectors ("Bank of America", "Osama bin Laden", "U.S. and Iraqi"), plus the lower-case
+words that continue a known alias ("the U.S. military"). Each run is split, left to right,
+into knowledge-base aliases (longest match first), titles ("Supreme Leader", "Brigadier-
+General"), and the unknown names left between them. A second pattern finds the nominal
+"the military". Only runs are looked at in Python, so the work is linear in the text and
+small: most words are lower-case and the regular expression engine skips them.
+
+The result is a list of :class:`Mention` in text order; deciding what each refers to, and
+dropping sentence-initial capitals that are no names, is the linker's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from newsclaims.analyzers.entities.kb import ABBREVIATIONS, TOKEN, Candidate, KnowledgeBase
+from newsclaims.analyzers.entities.lexicon import (
+    CONNECTORS,
+    LOCATION_HEADS,
+    MEDIA_HEADS,
+    NOMINAL_FOLLOWERS,
+    NOT_ENTITIES,
+    ON_JOINERS,
+    OPENERS,
+    ORG_FIRST,
+    ORG_HEADS,
+    STOP,
+    TITLE_MAX_WORDS,
+    TITLES,
+    fold,
+    given_names,
+    wordset,
+)
+from newsclaims.model import Span
+
+__all__ = ["KB", "NAME", "NOMINAL", "Mention", "find_mentions", "is_title_case"]
+
+KB = "kb"  #: a knowledge-base alias
+NAME = "name"  #: a capitalised name the knowledge base does not know
+NOMINAL = "nominal"  #: "the military"
+
+# Words that may follow a knowledge-base name to make a different, unknown one ("Trump
+# Tower", "Lebanese Army", "U.S. Embassy", "Iraq War").
+_MERGE_HEADS = (
+    ORG_HEADS
+    | LOCATION_HEADS
+    | MEDIA_HEADS
+    | wordset(
+        """war tower towers administration campaign crisis agreement deal accord treaty summit
+        conference games cup olympics embassy consulate revolution spring hill plaza center
+        centre stadium bridge program programme plan act bill daily weekly"""
+    )
+)
+# A party and state after a politician's name: "(R-IN)", "D-Calif."
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,4}\.?")
+# Hyphenated lower-case tails that make an adjective, not part of a name ("Iranian-backed").
+_ADJECTIVE_TAILS = wordset(
+    """led based backed born made run owned linked allied affiliated style era type like
+    controlled funded sponsored inspired dominated held bound friendly leaning"""
+)
+_TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
+_HEADLINE_SMALL = wordset(
+    "a an the of in on at to for and or but nor by with from as vs is are be via per off out up"
+)
+_SENTENCE_END = frozenset(".!?:;\n")
+_OPENING = frozenset(" \t\u00a0\"'“‘«([")
+_QUOTES = frozenset('"“‘«')
+
+
+class Mention:
+    """A stretch of text that names something, with what the finder learnt about it.
+
+    ``words`` are its tokens; ``candidates`` the knowledge-base items its alias may mean
+    (empty for an unknown name); ``titled`` says a title stood right before it (a person);
+    ``initial`` that it opens a sentence (so its capital proves nothing); ``weak`` that it
+    sits in a title-case headline, where every word is capitalised.
+    """
+
+    __slots__ = ("candidates", "end", "head", "initial", "kind", "start", "titled", "weak", "words")
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        words: tuple[str, ...],
+        candidates: tuple[Candidate, ...] = (),
+        *,
+        titled: bool = False,
+        initial: bool = False,
+        weak: bool = False,
+        head: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.words = words
+        self.candidates = candidates
+        self.titled = titled
+        self.initial = initial
+        self.weak = weak
+        #: "organization" or "location" when the name ends in a word that says so.
+        self.head = head
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"Mention({self.kind}, {self.start}, {self.end}, {' '.join(self.words)!r})"
+
+
+@lru_cache(maxsize=4)
+def run_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The pattern of a run of name words, with ``kb``'s lower-case continuations."""
+    up = _upper_class()
+    space = r"[ \u00a0]"
+    connectors = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
+    word = (
+        rf"(?:[{up}]\.){{2,}}"  # U.S., D.C.
+        rf"|(?:{ABBREVIATIONS})\.(?={space})"  # Gen., Mr., Jr.
+        rf"|[{up}]\.(?={space}[{up}])"  # an initial: George W. Bush
+        rf"|[{up}][^\W_]*(?:['’](?![sS](?![^\W_]))[^\W_]+)*"  # Shi'ite, O'Brien; not Iran's
+        r"(?:-[^\W\d_]+(?:['’](?![sS](?![^\W_]))[^\W_]+)*)*"  # Kim Jong-un, Iranian-backed
+    )
+    separator = (
+        rf"(?:{space}(?:(?:{connectors}){space}){{0,2}}"  # Bank of America, Trinidad and Tobago
+        rf"|{space}(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-"  # Bashar al-Assad
+        r"|-|&)"  # Brigadier-General, AT&T
+    )
+    start = (
+        r"(?:(?:al|el|ad|ash|as|at|az)-"  # al-Qaeda
+        rf"|(?:bin|ibn|abu|de|van|von|le|la|da|di|du|del)(?:{space}(?:der|den|la|le))?{space})"
+        rf"(?=[{up}])"
+    )
+    continuations = "|".join(
+        sorted((re.escape(c) for c in kb.continuations), key=len, reverse=True)
+    )
+    more = rf"{separator}(?:{word})"
+    if continuations:
+        more += rf"|{space}(?:{continuations})(?![\w])"
+    # Not inside a word, a handle ("@MaryJBlige"), a hashtag or a web address.
+    return re.compile(rf"(?<![\w'’@#/])(?:{start})?(?:{word})(?:{more})*")
+
+
+@lru_cache(maxsize=1)
+def _upper_class() -> str:
+    """A character class body for every upper-case letter below U+2000 (Latin, Greek, Cyrillic)."""
+    parts: list[str] = []
+    run_start = prev = -2
+    for cp in range(0x41, 0x2000):
+        if chr(cp).isupper():
+            if cp != prev + 1:
+                if run_start >= 0:
+                    parts.append(_range(run_start, prev))
+                run_start = cp
+            prev = cp
+    parts.append(_range(run_start, prev))
+    return "".join(parts)
+
+
+def _range(a: int, b: int) -> str:
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+_NOMINAL = re.compile(r"(?<![\w’'])[Tt]he[ \u00a0]+military(?![\w’'-])")
+_NEXT = re.compile(r"\s*([\w’']+|\S)")
+
+
+def is_title_case(text: str) -> bool:
+    """Whether ``text`` capitalises (nearly) all its content words ("Trump Wins Debate").
+
+    Four in five words of three letters or more, other than articles, conjunctions and
+    short prepositions, must be capitalised: headline writers are not always consistent.
+    """
+    words: list[str] = re.findall(r"[^\W\d_][\w'’]*", text)
+    content = [w for w in words if len(w) >= 3 and w.lower() not in _HEADLINE_SMALL]
+    if len(content) < 3:
+        return bool(content) and all(w[0].isupper() for w in content)
+    return sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def find_mentions(
+    text: str, regions: Sequence[tuple[Span, bool]], kb: KnowledgeBase
+) -> list[Mention]:
+    """The mentions in ``regions`` of ``text``, in text order.
+
+    ``regions`` are ``(span, is_headline)`` pairs (the headline and the body, say); text
+    outside them (trailing boilerplate) is not read. Every mention lies inside its region.
+    """
+    pattern = run_pattern(kb)
+    names = given_names()
+    out: list[Mention] = []
+    for region, headline in regions:
+        weak = headline and is_title_case(text[region.start : region.end])
+        for run in pattern.finditer(text, region.start, region.end):
+            tokens = list(TOKEN.finditer(text, run.start(), run.end()))
+            if tokens:
+                initial = _is_initial(text, run.start(), region.start)
+                _split_run(text, tokens, initial, weak, kb, names, out)
+        for m in _NOMINAL.finditer(text, region.start, region.end):
+            follower = _NEXT.match(text, m.end(), region.end)
+            if follower is None or fold(follower.group(1)) in NOMINAL_FOLLOWERS:
+                out.append(Mention(NOMINAL, m.start(), m.end(), ("the", "military")))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_initial(text: str, pos: int, floor: int) -> bool:
+    """Whether ``pos`` opens a sentence, a quotation, or the region."""
+    p = pos - 1
+    quoted = False
+    while p >= floor and text[p] in _OPENING:
+        quoted = quoted or text[p] in _QUOTES
+        p -= 1
+    return quoted or p < floor or text[p] in _SENTENCE_END
+
+
+def _title_length(folded: Sequence[str], i: int) -> int:
+    """How many words from ``i`` make a title ("supreme leader"), or 0."""
+    if folded[i] not in _TITLE_FIRST:
+        return 0
+    for length in range(min(TITLE_MAX_WORDS, len(folded) - i), 0, -1):
+        if " ".join(folded[i : i + length]) in TITLES:
+            return length
+    return 0
+
+
+def _split_run(
+    text: str,
+    tokens: list[re.Match[str]],
+    initial: bool,
+    weak: bool,
+    kb: KnowledgeBase,
+    names: frozenset[str],
+    out: list[Mention],
+) -> None:
+    """Split one run into alias, title and unknown-name mentions, appended to ``out``."""
+    words = [t.group() for t in tokens]
+    folded = [fold(w) for w in words]
+    n = len(words)
+    seg = -1  # first token of the unknown name being collected, or -1
+    titled = False
+    last_kb = -1  # index in ``out`` of an alias mention ending where the unknown name starts
+    last_kb_end = -1  # its end, in tokens
+
+    def flush(stop: int) -> None:
+        nonlocal seg, titled
+        if seg >= 0:
+            previous = last_kb if last_kb_end == seg else -1
+            opens = initial and seg == 0
+            _emit_name(
+                text,
+                tokens,
+                words,
+                folded,
+                seg,
+                stop,
+                opens,
+                titled,
+                weak,
+                kb,
+                names,
+                out,
+                previous,
+            )
+        seg = -1
+        titled = False
+
+    i = 0
+    while i < n:
+        w = words[i]
+        if not w[0].isupper():
+            # a connector, a continuation or a hyphenated tail: part of a name only between
+            # capitalised words; "and" separates two names, and so does "on" unless a head
+            # such as "Commission" takes it
+            f = folded[i]
+            if f == "and" or (f == "on" and (i == 0 or folded[i - 1] not in ON_JOINERS)):
+                flush(i)
+            i += 1
+            continue
+        length, cands = kb.match(words, folded, i)
+        tlen = _title_length(folded, i)
+        if length > tlen:
+            if (
+                length == 1
+                and w in names
+                and i + 1 < n
+                and words[i + 1][0].isupper()
+                and cands[0].entry.type != "person"
+                and kb.match(words, folded, i + 1)[0] == 0
+            ):
+                # a given name that is also a place: "Georgia Smith", "Victoria Beckham"
+                if seg < 0:
+                    seg = i
+                i += 1
+                continue
+            if seg >= 0 and cands[0].entry.type == "person":
+                named = [
+                    k for k in range(seg, i) if words[k][0].isupper() and folded[k] not in STOP
+                ]
+                if named == [i - 1] and length == 1 and words[i - 1] in names:
+                    # a given name before a famous surname is someone else: "Laura Bush"
+                    i += 1
+                    continue
+                if named == [i - 1]:
+                    # one capitalised word right before a person's name qualifies it, like a
+                    # title: "Did Crooked Hillary", "Democrat Hillary Clinton"
+                    seg = -1
+            flush(i)
+            if any(c.entry.kind == "ignore" for c in cands):
+                i += length
+                continue
+            end = tokens[i + length - 1].end()
+            alias = tuple(words[i : i + length])
+            out.append(Mention(KB, tokens[i].start(), end, alias, cands, weak=weak, titled=titled))
+            last_kb, last_kb_end = len(out) - 1, i + length
+            i += length
+            continue
+        if tlen:
+            flush(i)
+            titled = True
+            i += tlen
+            continue
+        if seg < 0:
+            seg = i
+        i += 1
+    flush(n)
+
+
+def _emit_name(
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    folded: list[str],
+    first: int,
+    stop: int,
+    initial: bool,
+    titled: bool,
+    weak: bool,
+    kb: KnowledgeBase,
+    names: frozenset[str],
+    out: list[Mention],
+    previous: int,
+) -> None:
+    """Trim the unknown name ``words[first:stop]`` and append it, if anything is left."""
+    if _PARTY_STATE.fullmatch(text, tokens[first].start(), tokens[stop - 1].end()):
+        return
+    # Lower-case words at the edges (connectors, "military", "-backed") are not the name,
+    # nor are function words ("But Bergner", "Bergner on Monday"), nor, at a sentence
+    # start, words that open sentences ("Senior Iranian leaders", "Forty percent").
+    while stop > first and (not words[stop - 1][0].isupper() or folded[stop - 1] in STOP):
+        stop -= 1
+    while first < stop and (
+        not words[first][0].isupper()
+        or (
+            (folded[first] in STOP or (initial and folded[first] in OPENERS))
+            and not (words[first] in names and stop - first > 1)
+        )
+    ):
+        first += 1  # (still at the sentence start: "The Latest", "But Asked")
+    if first >= stop or (stop - first == 1 and len(words[first]) == 1):
+        return  # nothing left, or a lone capital letter
+    if stop - first >= 3 and words[first] not in names:
+        # "Miss Universe Alicia Machado": a person's name starts at its given name
+        for k in range(first + 1, stop - 1):
+            if words[k] in names:
+                first = k
+                break
+    # An adjective made with a hyphen ("Kurdish-led") ends the name before the hyphen.
+    for k in range(first + 1, stop):
+        if folded[k] in _ADJECTIVE_TAILS and text[tokens[k].start() - 1] == "-":
+            stop = k
+            break
+    if all(
+        f in NOT_ENTITIES or f in STOP or f in OPENERS or f in kb.plural_demonyms
+        for f in folded[first:stop]
+    ):
+        return
+    head = _head(folded[first], folded[stop - 1])
+    before_cand = out[previous].candidates[0] if previous >= 0 else None
+    if before_cand is not None and (
+        folded[stop - 1] in _MERGE_HEADS
+        or before_cand.entry.type == "organization"
+        or (before_cand.demonym and words[first] not in names)
+    ):
+        # "Lebanese Army", "U.S. Embassy", "Dallas Morning News", "Apple Music", "Chinese
+        # New Year": the alias and what follows it make one, unknown, name
+        before = out.pop(previous)
+        out.append(
+            Mention(
+                NAME,
+                before.start,
+                tokens[stop - 1].end(),
+                (*before.words, *words[first:stop]),
+                titled=before.titled,
+                weak=weak,
+                head=head or "other",
+            )
+        )
+        return
+    out.append(
+        Mention(
+            NAME,
+            tokens[first].start(),
+            tokens[stop - 1].end(),
+            tuple(words[first:stop]),
+            titled=titled,
+            initial=initial,
+            weak=weak,
+            head=head,
+        )
+    )
+
+
+def _head(first: str, last: str) -> str | None:
+    if last in ORG_HEADS or first in ORG_FIRST:
+        return "organization"
+    if last in LOCATION_HEADS:
+        return "location"
+    return None

@@ -1,0 +1,268 @@
+"""Tying statements to entities: whose word each statement is on, and whom it is about.
+
+A speaker's entity is found, in this order, from the mention that heads the statement's
+source span ("military spokesman Brigadier-General **Kevin Bergner**"), from the speaker's
+resolved name ("He" → "Kevin Bergner"), from the knowledge base, or, for a speaker with a
+proper name the article never mentions otherwise, from a new entity. A short source span
+("He", "it", "The military") then becomes a mention of that entity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+import attrs
+
+from newsclaims.analyzers.entities.kb import TOKEN, Candidate, Entry, KnowledgeBase
+from newsclaims.analyzers.entities.lexicon import PRONOUNS, fold, wordset
+from newsclaims.analyzers.entities.linker import Cluster, choose, name_type
+from newsclaims.analyzers.entities.mentions import KB, NOMINAL, find_mentions
+from newsclaims.model import Entity, Span, Speaker, SpeakerKind, Statement
+
+__all__ = ["attach_speakers", "entities_and_statements"]
+
+_DETERMINERS = wordset("the a an")
+_PREPOSITIONS = wordset("in at of from for with by to on near about against behind")
+_SPEAKER_TYPES = {
+    SpeakerKind.PERSON: "person",
+    SpeakerKind.ORGANIZATION: "organization",
+    SpeakerKind.DOCUMENT: "other",
+    SpeakerKind.UNKNOWN: "other",
+}
+
+
+class _Index:
+    """Where each cluster is mentioned, and by what names, for speaker lookups."""
+
+    def __init__(self, text: str, clusters: list[Cluster]) -> None:
+        self.text = text
+        self.clusters = clusters
+        self.refresh()
+
+    def refresh(self) -> None:
+        spans = sorted((s, e, c) for c in self.clusters for s, e in c.mentions)
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+        self.names: dict[str, Cluster] = {}
+        self.tails: dict[str, Cluster] = {}
+        self.surnames: dict[str, Cluster] = {}
+        for c in self.clusters:
+            if c.type == "person":
+                for s, e in c.mentions:
+                    words = TOKEN.findall(self.text, s, e)
+                    if len(words) >= 2:
+                        self.surnames.setdefault(fold(words[-1]), c)
+            forms = [self.text[s:e] for s, e in c.mentions] + [c.name]
+            if c.entry is not None:
+                forms += c.entry.aliases
+            for form in forms:
+                key = _key(form.rpartition("@")[0] or form)
+                if key and key not in self.names and key not in PRONOUNS:
+                    self.names[key] = c
+                # A resolved name may be the tail of a longer one ("Presidential Debates"
+                # for "Commission on Presidential Debates").
+                words = key.split()
+                for k in range(1, len(words) - 1):
+                    self.tails.setdefault(" ".join(words[k:]), c)
+
+    def inside(self, span: Span) -> list[tuple[int, int, Cluster]]:
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.starts, span.end)
+        return [m for m in self.spans[lo:hi] if m[1] <= span.end]
+
+    def overlaps(self, span: Span) -> bool:
+        # Mentions are short, so any that overlaps ``span`` starts less than 200 characters
+        # before it.
+        lo = bisect_left(self.starts, span.start - 200)
+        hi = bisect_left(self.starts, span.end)
+        return any(e > span.start for _, e, _ in self.spans[lo:hi])
+
+
+def _key(name: str) -> str:
+    words = [fold(w) for w in TOKEN.findall(name)]
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _head_mention(index: _Index, source: Span) -> Cluster | None:
+    """The cluster of the mention that ends the source span, when it heads it.
+
+    "officials in **Washington**" and "a spokesman for **the State Department**" are not
+    headed by their last mention: a preposition stands before it.
+    """
+    text = index.text
+    end = source.end
+    while end > source.start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    best: tuple[int, int, Cluster] | None = None
+    for m in index.inside(source):
+        if m[1] == end or (best is None and m[0] == source.start and m[1] >= end):
+            best = m
+    if best is None:
+        return None
+    before = text[source.start : best[0]]
+    words = [fold(w) for w in TOKEN.findall(before)]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    if words and words[-1] in _PREPOSITIONS:
+        return None
+    return best[2]
+
+
+def attach_speakers(
+    text: str,
+    statements: Sequence[Statement],
+    clusters: list[Cluster],
+    kb: KnowledgeBase,
+    weak: Span | None = None,
+) -> list[Cluster | None]:
+    """The cluster of each statement's speaker (``None`` where it has none).
+
+    Adds short source spans as mentions and creates clusters for named speakers the article
+    does not otherwise mention (never for a source inside ``weak``, a title-case headline
+    where any phrase looks like a name); ``clusters`` is updated in place.
+    """
+    index = _Index(text, clusters)
+    out: list[Cluster | None] = []
+    for statement in statements:
+        attribution = statement.attribution
+        speaker = attribution.speaker if attribution else None
+        source = attribution.source if attribution else None
+        if speaker is None and source is None:
+            out.append(None)
+            continue
+        cluster = _head_mention(index, source) if source is not None else None
+        if cluster is None and speaker is not None:
+            may_create = source is None or weak is None or not weak.contains(source)
+            cluster = _by_name(index, speaker, kb, clusters, source, may_create)
+        if cluster is not None and source is not None and not index.overlaps(source):
+            words = TOKEN.findall(text, source.start, source.end)
+            if len(words) <= 3 and source.end > source.start:
+                cluster.mentions.append((source.start, source.end))
+                index.refresh()
+        out.append(cluster)
+    return out
+
+
+def _by_name(
+    index: _Index,
+    speaker: Speaker,
+    kb: KnowledgeBase,
+    clusters: list[Cluster],
+    source: Span | None,
+    may_create: bool,
+) -> Cluster | None:
+    """The cluster the speaker's resolved name refers to, made if need be and allowed."""
+    key = _key(speaker.name)
+    if not key or key in PRONOUNS:
+        return None
+    found = index.names.get(key) or index.tails.get(key)
+    if found is not None:
+        return found
+    head = _name_head(speaker.name, kb, [c.entry for c in clusters if c.entry is not None])
+    if head is None:
+        return None
+    start, end, cand, type_ = head
+    known = {c.key: c for c in clusters}
+    if cand is not None and cand.entry.key in known:
+        return known[cand.entry.key]
+    words = TOKEN.findall(speaker.name, start, end)
+    found = index.names.get(_key(speaker.name[start:end]))
+    if found is None and type_ == "person" and len(words) >= 1:
+        found = index.surnames.get(fold(words[-1]))
+    if found is not None:
+        return found
+    if not may_create or speaker.kind not in _SPEAKER_TYPES or (cand is None and len(words) < 2):
+        return None  # a vague group, an anonymous source or a lone word is no entity
+    if cand is not None:
+        cluster = Cluster(cand.entry.key, cand.entry.name, cand.entry.type, cand.entry)
+    else:
+        name = speaker.name[start:end]
+        cluster = Cluster("name:" + _key(name), name, type_)
+    if source is not None:
+        at = index.text.find(speaker.name[start:end], source.start, source.end)
+        if at >= 0:
+            cluster.mentions.append((at, at + end - start))
+    clusters.append(cluster)
+    index.refresh()
+    return cluster
+
+
+def _name_head(
+    name: str, kb: KnowledgeBase, context: list[Entry]
+) -> tuple[int, int, Candidate | None, str] | None:
+    """The name a speaker description is about: ``(start, end, candidate, type)`` or ``None``.
+
+    "Democrat Hillary Clinton" is about Hillary Clinton and "Trump unleashed a flurry of"
+    about Trump, but "narrator in the Clinton ad" (after a preposition), "Connecticut's tax
+    commissioner" (a possessive) and "Indiana governor" (a place qualifying a noun) name no
+    one the linker can point at.
+    """
+    mentions = [
+        m for m in find_mentions(name, [(Span(0, len(name)), False)], kb) if m.kind != NOMINAL
+    ]
+    for m in reversed(mentions):
+        after = name[m.end :]
+        if after[:2] in ("'s", "’s"):
+            continue
+        words = [fold(w) for w in TOKEN.findall(name, 0, m.start)]
+        while words and words[-1] in _DETERMINERS:
+            words.pop()
+        if words and words[-1] in _PREPOSITIONS:
+            continue
+        cand = choose(m.candidates, context) if m.kind == KB else None
+        if m.kind == KB and cand is None:
+            continue
+        type_ = cand.entry.type if cand is not None else name_type(name, m)
+        if type_ != "person" and any(w[:1].islower() for w in TOKEN.findall(after)):
+            continue
+        return m.start, m.end, cand, type_
+    return None
+
+
+def entities_and_statements(
+    clusters: list[Cluster],
+    statements: Sequence[Statement],
+    speakers: Sequence[Cluster | None],
+) -> tuple[tuple[Entity, ...], tuple[Statement, ...]]:
+    """Entities numbered ``e1``… in order of first mention, and the statements pointing at them.
+
+    A cluster with no mention (a speaker the text names nowhere) is numbered after the rest.
+    Each statement lists the entities mentioned inside its content, in order of first
+    mention, and its speaker's ``entity`` is set.
+    """
+    ordered = sorted(clusters, key=lambda c: (c.first < 0, c.first))
+    ids = {id(c): f"e{i}" for i, c in enumerate(ordered, 1)}
+    entities = tuple(
+        Entity(
+            id=ids[id(c)],
+            name=c.name,
+            type=c.type,
+            wikidata=c.qid,
+            mentions=tuple(Span(s, e) for s, e in sorted(set(c.mentions))),
+        )
+        for c in ordered
+    )
+    spans = sorted((s, e, ids[id(c)]) for c in ordered for s, e in c.mentions)
+    starts = [s for s, _, _ in spans]
+    order = {ids[id(c)]: i for i, c in enumerate(ordered)}
+    new_statements = []
+    for statement, cluster in zip(statements, speakers, strict=True):
+        about: set[str] = set()
+        for span in statement.content:
+            lo = bisect_left(starts, span.start)
+            hi = bisect_right(starts, span.end)
+            about.update(eid for s, e, eid in spans[lo:hi] if e <= span.end)
+        attribution = statement.attribution
+        if attribution is not None and attribution.speaker is not None:
+            speaker = attrs.evolve(
+                attribution.speaker, entity=ids[id(cluster)] if cluster is not None else None
+            )
+            attribution = attrs.evolve(attribution, speaker=speaker)
+        entities_about = tuple(sorted(about, key=order.__getitem__))
+        new_statements.append(
+            attrs.evolve(statement, entities=entities_about, attribution=attribution)
+        )
+    return entities, tuple(new_statements)
