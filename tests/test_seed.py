@@ -130,3 +130,111 @@ def test_boilerplate_produces_nothing(seed: Analysis) -> None:
 def test_spans_are_verbatim_offsets(seed: Analysis) -> None:
     for where, span in seed.spans():
         assert 0 <= span.start <= span.end <= len(seed.text), where
+
+
+# --- hedges, certainty and polarity ---------------------------------------------------------
+
+
+def hedge_kinds(analysis: Analysis, s: Statement) -> dict[str, str]:
+    """The statement's hedges as {cue text: kind}."""
+    return {
+        analysis.text_of(analysis.hedge(h).cue): analysis.hedge(h).kind for h in s.hedges
+    }
+
+
+@pytest.mark.parametrize(
+    ("fragment", "cue_text", "kind"),
+    [
+        ("That would be hard to imagine.", "would be hard to imagine", "epistemic"),
+        ("the United States had discovered", "relatively small", "approximator"),
+        ("Between 20-60 militants", "Between 20-60", "approximator"),
+        ("the bombs have killed scores", "scores of", "approximator"),
+        ("are Iranian-made rockets", "what it says are", "distancing"),
+    ],
+)
+def test_hedges_of_statements(seed: Analysis, fragment: str, cue_text: str, kind: str) -> None:
+    assert hedge_kinds(seed, find(seed, fragment)).get(cue_text) == kind
+
+
+def test_vague_sources(seed: Analysis) -> None:
+    kinds = hedge_kinds(seed, find(seed, "it is a wing of Iran"))
+    assert "vague_source" in kinds.values()
+
+
+def test_the_writer_distances_itself(seed: Analysis) -> None:
+    (h,) = [h for h in seed.hedges if seed.text_of(h.cue) == "what it says are"]
+    assert h.holder.value == "writer"
+
+
+def test_negation_is_polarity_not_uncertainty(seed: Analysis) -> None:
+    s = find(seed, "We have not seen the demonstrable")
+    assert (s.polarity.value, s.certainty.value) == ("negative", "certain")
+    (iran,) = [
+        s
+        for s in seed.statements
+        if seed.text_of(s.content[0]).startswith("Iran does not officially acknowledge")
+    ]
+    assert (iran.polarity.value, iran.certainty.value) == ("negative", "certain")
+
+
+def test_unhedged_statements_are_certain(seed: Analysis) -> None:
+    for s in seed.statements:
+        if not s.hedges:
+            assert s.certainty.value == "certain", seed.text_of(s.content[0])
+
+
+# --- entities ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "qid", "mentions"),
+    [
+        ("Iran", "Q794", {"Iran", "Iranian"}),
+        ("Iraq", "Q796", {"Iraq", "Iraqi"}),
+        ("United States", "Q30", {"U.S.", "United States"}),
+        ("United States Armed Forces", "Q11211", {"U.S. military", "The military", "it"}),
+        ("Quds Force", "Q311381", {"Qods Force"}),
+        ("Hezbollah", "Q41053", {"Hezbollah"}),
+        ("Tehran", "Q3616", {"Tehran"}),
+        ("Baghdad", "Q1530", {"Baghdad"}),
+        ("Lebanon", "Q822", {"Lebanese"}),
+        ("Kevin Bergner", None, {"Kevin Bergner", "Bergner", "He", "he"}),
+        ("Ali Khamenei", "Q57336", {"Ali Khamenei", "Khamenei"}),
+        ("Islamic Revolutionary Guard Corps", "Q271110", {"Revolutionary Guards"}),
+    ],
+)
+def test_entity_clusters(seed: Analysis, name: str, qid: str | None, mentions: set[str]) -> None:
+    (entity,) = [e for e in seed.entities if e.name == name]
+    assert entity.wikidata == qid
+    assert mentions <= {seed.text_of(m) for m in entity.mentions}
+
+
+def test_one_entity_per_referent(seed: Analysis) -> None:
+    names = [e.name for e in seed.entities]
+    assert len(names) == len(set(names))
+    qids = [e.wikidata for e in seed.entities if e.wikidata]
+    assert len(qids) == len(set(qids))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "entity_name"),
+    [
+        ("Top Iran leaders aware of Qods Force in Iraq", "United States"),
+        ("Senior Iranian leaders know", "United States Armed Forces"),
+        ("Our intelligence reveals", "Kevin Bergner"),
+        ("We also understand", "Kevin Bergner"),
+        ("the United States had discovered", "Kevin Bergner"),
+        ("are Iranian-made rockets", "United States Armed Forces"),
+        ("the bombs have killed scores", "United States Armed Forces"),
+    ],
+)
+def test_speakers_point_at_their_entity(seed: Analysis, fragment: str, entity_name: str) -> None:
+    s = find(seed, fragment)
+    assert s.speaker is not None and s.speaker.entity is not None
+    assert seed.entity(s.speaker.entity).name == entity_name
+
+
+def test_statements_list_the_entities_in_their_content(seed: Analysis) -> None:
+    s = find(seed, "the Qods Force was working with")
+    names = {seed.entity(e).name for e in s.entities}
+    assert {"Quds Force", "Hezbollah", "Iraq"} <= names
