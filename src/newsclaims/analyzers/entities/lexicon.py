@@ -21,9 +21,11 @@ __all__ = [
     "OPENERS",
     "ORG_FIRST",
     "ORG_HEADS",
+    "OTHER_HEADS",
     "PRONOUNS",
     "STOP",
     "SUFFIXES",
+    "SURNAME_WORDS",
     "TITLES",
     "fold",
     "given_names",
@@ -31,13 +33,17 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words; a lookup is cheaper than the work
 def fold(word: str) -> str:
-    """``word`` lower-cased, curly apostrophes straightened and, if not ASCII, accents removed.
+    """``word`` lower-cased, curly apostrophes straightened, the period of an abbreviation
+    dropped and, if not ASCII, accents removed.
 
     Two spellings that differ only in these ways ("Erdoğan" / "Erdogan", "Shi’ite" /
-    "shi'ite") fold to the same key.
+    "shi'ite", "Inc." / "Inc") fold to the same key.
     """
     word = word.lower().replace("’", "'")
+    if word.endswith(".") and word.count(".") == 1:
+        word = word[:-1]  # "Inc." is "Inc", "Gen." is "Gen"; "U.S." keeps its periods
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFKD", word)
@@ -75,7 +81,8 @@ STOP = wordset(
     there's here's what's don't doesn't didn't can't won't isn't aren't wasn't weren't
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec mr mrs ms dr sir madam edt est edt pdt pst cdt cst mdt mst gmt utc bst
+    sept oct nov dec mr mrs ms dr sir madam jr sr sens reps
+    edt est pdt pst cdt cst mdt mst gmt utc bst
     said says told added noted stated explained asked wrote reported announced"""
 )
 
@@ -88,7 +95,9 @@ OPENERS = wordset(
     senior-level early late later earlier recent recently further furthermore moreover
     instead again once finally following latest breaking update updated exclusive analysis
     opinion editorial photo video watch read check see click share more most less least
-    many much other another among amid despite during"""
+    many much other another among amid despite during members member officials leaders
+    supporters critics residents voters protesters experts analysts lawmakers sources
+    fortunately unfortunately sadly clearly obviously indeed"""
 )
 
 # Capitalised adjectives and nouns of peoples, faiths and directions that are not, by
@@ -100,7 +109,7 @@ NOT_ENTITIES = wordset(
     kurd kurds persian pashtun baluch alawite alawites druze sikh sikhs
     western eastern northern southern westerners european europeans asian asians african
     africans hispanic hispanics latino latinos latina black white caucasian
-    english internet web god allah tv
+    english internet web god allah tv fellow senior fellow
     god's democratic-led republican-led gop-led
     ceo cfo coo president prime minister secretary senator governor general ambassador
     spokesman spokeswoman spokesperson chairman chairwoman director minister mayor king
@@ -118,9 +127,9 @@ TITLES = frozenset(
     finance minister|oil minister|deputy foreign minister|secretary|secretary of state
     defense secretary|defence secretary|foreign secretary|home secretary|state secretary
     secretary-general|secretary general|un secretary-general|attorney general|treasury secretary
-    senator|sen|sen.|representative|rep|rep.|congressman|congresswoman|governor|gov|gov.
+    senator|sen|sen.|sens|sens.|representative|reps|reps.|rep|rep.|congressman|congresswoman|governor|gov|gov.
     lieutenant governor|mayor|ambassador|envoy|special envoy|spokesman|spokeswoman|spokesperson
-    speaker|house speaker|majority leader|minority leader|leader|supreme leader|chairman
+    chief|speaker|house speaker|majority leader|minority leader|leader|supreme leader|chairman
     chairwoman|chair|director|ceo|chief executive|founder|judge|justice|chief justice
     general|gen|gen.|brigadier|brigadier general|brig|brig.|brig. gen|brig. gen.
     major general|maj|maj.|maj. gen|maj. gen.|lieutenant general|lt|lt.|lt. gen|lt. gen.
@@ -194,3 +203,11 @@ MEDIA_HEADS = wordset(
     """post times journal tribune herald globe star sun telegraph guardian observer examiner
     chronicle enquirer gazette independent mirror express republic inquirer bulletin"""
 )
+# Last words that make a name an event, a law, a programme or a work: "other", never a person.
+OTHER_HEADS = wordset(
+    """show program programme plan act bill law prize award awards day week war pact treaty
+    summit games cup festival amendment doctrine initiative deal accord agreement report"""
+)
+# Function words that are also surnames ("Theresa May"): alone, they are a name only when
+# the article gives someone that surname.
+SURNAME_WORDS = wordset("may")

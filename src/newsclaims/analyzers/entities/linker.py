@@ -29,6 +29,7 @@ from newsclaims.analyzers.entities.lexicon import (
     ORG_HEADS,
     STOP,
     SUFFIXES,
+    SURNAME_WORDS,
     fold,
     given_names,
 )
@@ -51,6 +52,11 @@ _ROLE_BEFORE = re.compile(
 _SPEECH_AFTER = re.compile(
     r"^(?:,?[ \u00a0]+(?:said|says|told|added|wrote|asked|explained|argued|insisted|noted"
     r"|tweeted|recalled|replied|stated|testified|acknowledged)\b|,[ \u00a0]+who\b)"
+)
+# A month name, not a surname: "in May", "by May", "May 5".
+_DATE_AROUND = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|from|through|last|next|early|late|mid|of|this|during"
+    r"|before|after)[ \u00a0-]+May\b|\bMay[ \u00a0]+\d)"
 )
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bat|\bnear|\bfrom|\boutside|\binside)[ \u00a0]+$")
 
@@ -115,7 +121,7 @@ def _support(cand: Candidate, context: list[Entry], parents: set[str]) -> int:
             score += 3  # named unambiguously elsewhere ("New York City", then "New York")
         elif e.part_of == entry.key:
             score += 2  # a place inside it (Tbilisi for Georgia)
-        elif entry.part_of and e.part_of == entry.part_of:
+        elif entry.part_of and e.part_of == entry.part_of and e.type == "location":
             score += 1  # a sibling (another US state)
         elif entry.kind == "country" and e.kind == "country" and e.key not in parents:
             score += 1  # another country, other than the rivals' own
@@ -196,11 +202,15 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
             full = TOKEN.findall(c.entry.name)
             if c.entry.type == "person":
                 cluster = get(c.entry.key, c.entry.name, "person", c.entry)
+                if len(m.words) < 2:
+                    continue  # a surname alone ("Blair") may be someone else the text names
             else:
-                if c.entry.type == "organization" and fold(full[-1]) in MEDIA_HEADS:
-                    short.setdefault(
-                        fold(full[-1]), get(c.entry.key, c.entry.name, "organization", c.entry)
-                    )
+                if c.entry.type == "organization":
+                    org = get(c.entry.key, c.entry.name, "organization", c.entry)
+                    if fold(full[-1]) in MEDIA_HEADS:
+                        short.setdefault(fold(full[-1]), org)  # "The Post"
+                    elif c.entry.kind == "company" and len(full) == 2 and full[0] not in names:
+                        short.setdefault(fold(full[0]), org)  # "Wells" for "Wells Fargo"
                 continue
         elif m.kind == NAME and len(m.words) >= 2 and not m.weak:
             full = list(m.words)
@@ -233,6 +243,8 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
         cluster = None
         single = fold(m.words[0]) if len(m.words) == 1 else None
         c = chosen[i]
+        if single in SURNAME_WORDS and _DATE_AROUND.search(text, max(0, m.start - 12), m.end + 3):
+            continue  # "in May", "May 5": the month
         if single is not None and single in surnames and not _among(c, surnames[single]):
             cluster = _most_mentioned(surnames[single])
             cluster.type = "person"  # a name used alone like a surname is a person's

@@ -29,7 +29,9 @@ from newsclaims.analyzers.entities.lexicon import (
     OPENERS,
     ORG_FIRST,
     ORG_HEADS,
+    OTHER_HEADS,
     STOP,
+    SURNAME_WORDS,
     TITLE_MAX_WORDS,
     TITLES,
     fold,
@@ -53,11 +55,11 @@ _MERGE_HEADS = (
     | wordset(
         """war tower towers administration campaign crisis agreement deal accord treaty summit
         conference games cup olympics embassy consulate revolution spring hill plaza center
-        centre stadium bridge program programme plan act bill daily weekly"""
+        centre stadium bridge program programme plan act bill daily weekly circuit"""
     )
 )
 # A party and state after a politician's name: "(R-IN)", "D-Calif."
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{1,4}\.?")
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,5}")
 # Hyphenated lower-case tails that make an adjective, not part of a name ("Iranian-backed").
 _ADJECTIVE_TAILS = wordset(
     """led based backed born made run owned linked allied affiliated style era type like
@@ -68,8 +70,9 @@ _HEADLINE_SMALL = wordset(
     "a an the of in on at to for and or but nor by with from as vs is are be via per off out up"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
-_OPENING = frozenset(" \t\u00a0\"'“‘«([")
-_QUOTES = frozenset('"“‘«')
+# (A closing quote mark stands for an opening one often enough in web text: ”Fear.)
+_OPENING = frozenset(" \t\u00a0\"'“‘«([”")
+_QUOTES = frozenset('"“‘«”')
 
 
 class Mention:
@@ -194,11 +197,14 @@ def find_mentions(
     outside them (trailing boilerplate) is not read. Every mention lies inside its region.
     """
     pattern = run_pattern(kb)
+    skip = _never_names(kb)
     names = given_names()
     out: list[Mention] = []
     for region, headline in regions:
         weak = headline and is_title_case(text[region.start : region.end])
         for run in pattern.finditer(text, region.start, region.end):
+            if run.group() in skip:
+                continue  # "The", "But", "He": a third of all runs, settled at once
             tokens = list(TOKEN.finditer(text, run.start(), run.end()))
             if tokens:
                 initial = _is_initial(text, run.start(), region.start)
@@ -209,6 +215,19 @@ def find_mentions(
                 out.append(Mention(NOMINAL, m.start(), m.end(), ("the", "military")))
     out.sort(key=lambda m: m.start)
     return out
+
+
+@lru_cache(maxsize=4)
+def _never_names(kb: KnowledgeBase) -> frozenset[str]:
+    """Capitalised words that, alone, are never a mention (and no alias of ``kb``)."""
+    words = (STOP | OPENERS | NOT_ENTITIES | kb.plural_demonyms) - SURNAME_WORDS
+    return frozenset(
+        form
+        for w in words
+        if w not in kb.prefixes
+        for form in (w.capitalize(), w.upper(), w[:1].upper() + w[1:])
+        if form[:1].isupper()
+    )
 
 
 def _is_initial(text: str, pos: int, floor: int) -> bool:
@@ -300,18 +319,23 @@ def _split_run(
                     seg = i
                 i += 1
                 continue
-            if seg >= 0 and cands[0].entry.type == "person":
-                named = [
-                    k for k in range(seg, i) if words[k][0].isupper() and folded[k] not in STOP
-                ]
-                if named == [i - 1] and length == 1 and words[i - 1] in names:
-                    # a given name before a famous surname is someone else: "Laura Bush"
-                    i += 1
-                    continue
-                if named == [i - 1]:
-                    # one capitalised word right before a person's name qualifies it, like a
-                    # title: "Did Crooked Hillary", "Democrat Hillary Clinton"
-                    seg = -1
+            named = [k for k in range(max(seg, 0), i) if seg >= 0 and folded[k] not in STOP]
+            if (
+                named == [i - 1]
+                and length == 1
+                and (
+                    words[i - 1] in names
+                    or (cands[0].entry.type == "person" and words[i] not in names)
+                )
+            ):
+                # a name before a single-word alias makes someone else's full name: "Laura
+                # Bush", "Keron Blair", "Chuck Jordan"
+                i += 1
+                continue
+            if named == [i - 1] and cands[0].entry.type == "person":
+                # one capitalised word right before a person's name qualifies it, like a
+                # title: "Did Crooked Hillary", "Democrat Hillary Clinton"
+                seg = -1
             flush(i)
             if any(c.entry.kind == "ignore" for c in cands):
                 i += length
@@ -354,18 +378,26 @@ def _emit_name(
     # Lower-case words at the edges (connectors, "military", "-backed") are not the name,
     # nor are function words ("But Bergner", "Bergner on Monday"), nor, at a sentence
     # start, words that open sentences ("Senior Iranian leaders", "Forty percent").
-    while stop > first and (not words[stop - 1][0].isupper() or folded[stop - 1] in STOP):
+    while stop > first and (
+        not words[stop - 1][0].isupper()
+        or (folded[stop - 1] in STOP and folded[stop - 1] not in SURNAME_WORDS)
+    ):
         stop -= 1
     while first < stop and (
         not words[first][0].isupper()
         or (
-            (folded[first] in STOP or (initial and folded[first] in OPENERS))
+            (
+                (folded[first] in STOP and folded[first] not in SURNAME_WORDS)
+                or (initial and folded[first] in OPENERS)
+            )
             and not (words[first] in names and stop - first > 1)
         )
     ):
         first += 1  # (still at the sentence start: "The Latest", "But Asked")
     if first >= stop or (stop - first == 1 and len(words[first]) == 1):
         return  # nothing left, or a lone capital letter
+    if stop - first >= 2 and all(w.isupper() for w in words[first:stop] if w[0].isalpha()):
+        return  # a shouted heading ("GARLAND STEPS ASIDE"), not a name
     if stop - first >= 3 and words[first] not in names:
         # "Miss Universe Alicia Machado": a person's name starts at its given name
         for k in range(first + 1, stop - 1):
@@ -378,7 +410,8 @@ def _emit_name(
             stop = k
             break
     if all(
-        f in NOT_ENTITIES or f in STOP or f in OPENERS or f in kb.plural_demonyms
+        (f in NOT_ENTITIES or f in STOP or f in OPENERS or f in kb.plural_demonyms)
+        and f not in SURNAME_WORDS
         for f in folded[first:stop]
     ):
         return
@@ -392,12 +425,17 @@ def _emit_name(
         # "Lebanese Army", "U.S. Embassy", "Dallas Morning News", "Apple Music", "Chinese
         # New Year": the alias and what follows it make one, unknown, name
         before = out.pop(previous)
+        start, joined = before.start, (*before.words, *words[first:stop])
+        if out and out[-1].kind == NAME and not out[-1].titled and text[out[-1].end : start] == " ":
+            # a name on both sides of a demonym is one name: "National Iranian Oil Company"
+            prior = out.pop()
+            start, joined = prior.start, (*prior.words, *joined)
         out.append(
             Mention(
                 NAME,
-                before.start,
+                start,
                 tokens[stop - 1].end(),
-                (*before.words, *words[first:stop]),
+                joined,
                 titled=before.titled,
                 weak=weak,
                 head=head or "other",
@@ -419,6 +457,8 @@ def _emit_name(
 
 
 def _head(first: str, last: str) -> str | None:
+    if last in OTHER_HEADS:
+        return "other"
     if last in ORG_HEADS or first in ORG_FIRST:
         return "organization"
     if last in LOCATION_HEADS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -33,50 +34,63 @@ _SPEAKER_TYPES = {
 
 
 class _Index:
-    """Where each cluster is mentioned, and by what names, for speaker lookups."""
+    """Where each cluster is mentioned, and by what names, for speaker lookups.
+
+    Built once per article and updated as speakers add mentions and clusters.
+    """
 
     def __init__(self, text: str, clusters: list[Cluster]) -> None:
         self.text = text
-        self.clusters = clusters
-        self.refresh()
-
-    def refresh(self) -> None:
-        spans = sorted((s, e, c) for c in self.clusters for s, e in c.mentions)
-        self.spans = spans
-        self.starts = [s for s, _, _ in spans]
+        # (start, end, serial, cluster): the serial keeps clusters out of comparisons
+        self.spans: list[tuple[int, int, int, Cluster]] = []
         self.names: dict[str, Cluster] = {}
         self.tails: dict[str, Cluster] = {}
         self.surnames: dict[str, Cluster] = {}
-        for c in self.clusters:
-            if c.type == "person":
-                for s, e in c.mentions:
-                    words = TOKEN.findall(self.text, s, e)
-                    if len(words) >= 2:
-                        self.surnames.setdefault(fold(words[-1]), c)
-            forms = [self.text[s:e] for s, e in c.mentions] + [c.name]
-            if c.entry is not None:
-                forms += c.entry.aliases
-            for form in forms:
-                key = _key(form.rpartition("@")[0] or form)
-                if key and key not in self.names and key not in PRONOUNS:
-                    self.names[key] = c
-                # A resolved name may be the tail of a longer one ("Presidential Debates"
-                # for "Commission on Presidential Debates").
-                words = key.split()
-                for k in range(1, len(words) - 1):
-                    self.tails.setdefault(" ".join(words[k:]), c)
+        for c in clusters:
+            self._name(c, c.name)
+            for s, e in c.mentions:
+                self.spans.append((s, e, len(self.spans), c))
+                self._name(c, text[s:e])
+        self.spans.sort()
+        self.starts = [s for s, _, _, _ in self.spans]
+
+    def add(self, cluster: Cluster, start: int, end: int) -> None:
+        """Record a new mention of ``cluster`` (already appended to its mentions)."""
+        item = (start, end, len(self.spans), cluster)
+        at = bisect_right(self.spans, item)
+        self.spans.insert(at, item)
+        self.starts.insert(at, start)
+        self._name(cluster, self.text[start:end])
+
+    def add_cluster(self, cluster: Cluster) -> None:
+        self._name(cluster, cluster.name)
+        for s, e in cluster.mentions:
+            self.add(cluster, s, e)
+
+    def _name(self, c: Cluster, form: str) -> None:
+        key = _key(form)
+        if not key or key in PRONOUNS:
+            return
+        self.names.setdefault(key, c)
+        words = key.split()
+        # A resolved name may be the tail of a longer one ("Presidential Debates" for
+        # "Commission on Presidential Debates").
+        for k in range(1, len(words) - 1):
+            self.tails.setdefault(" ".join(words[k:]), c)
+        if c.type == "person" and len(words) >= 2:
+            self.surnames.setdefault(words[-1], c)
 
     def inside(self, span: Span) -> list[tuple[int, int, Cluster]]:
         lo = bisect_left(self.starts, span.start)
         hi = bisect_right(self.starts, span.end)
-        return [m for m in self.spans[lo:hi] if m[1] <= span.end]
+        return [(s, e, c) for s, e, _, c in self.spans[lo:hi] if e <= span.end]
 
     def overlaps(self, span: Span) -> bool:
         # Mentions are short, so any that overlaps ``span`` starts less than 200 characters
         # before it.
         lo = bisect_left(self.starts, span.start - 200)
         hi = bisect_left(self.starts, span.end)
-        return any(e > span.start for _, e, _ in self.spans[lo:hi])
+        return any(e > span.start for _, e, _, _ in self.spans[lo:hi])
 
 
 def _key(name: str) -> str:
@@ -141,7 +155,7 @@ def attach_speakers(
             words = TOKEN.findall(text, source.start, source.end)
             if len(words) <= 3 and source.end > source.start:
                 cluster.mentions.append((source.start, source.end))
-                index.refresh()
+                index.add(cluster, source.start, source.end)
         out.append(cluster)
     return out
 
@@ -161,7 +175,7 @@ def _by_name(
     found = index.names.get(key) or index.tails.get(key)
     if found is not None:
         return found
-    head = _name_head(speaker.name, kb, [c.entry for c in clusters if c.entry is not None])
+    head = _name_head(speaker.name, kb, tuple(c.entry for c in clusters if c.entry is not None))
     if head is None:
         return None
     start, end, cand, type_ = head
@@ -186,12 +200,13 @@ def _by_name(
         if at >= 0:
             cluster.mentions.append((at, at + end - start))
     clusters.append(cluster)
-    index.refresh()
+    index.add_cluster(cluster)
     return cluster
 
 
+@lru_cache(maxsize=4096)  # quote finders repeat a speaker's name across statements
 def _name_head(
-    name: str, kb: KnowledgeBase, context: list[Entry]
+    name: str, kb: KnowledgeBase, context: tuple[Entry, ...]
 ) -> tuple[int, int, Candidate | None, str] | None:
     """The name a speaker description is about: ``(start, end, candidate, type)`` or ``None``.
 
