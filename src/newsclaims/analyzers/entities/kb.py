@@ -126,6 +126,12 @@ class KnowledgeBase:
                 (entry.name, entry.prior),
                 *(_alias_prior(a, entry.prior) for a in entry.aliases),
             ]
+            # American papers spell acronyms with periods: "S.E.C.", "I.R.S."
+            names += [
+                (".".join(alias) + ".", prior)
+                for alias, prior in names
+                if 2 <= len(alias) <= 5 and alias.isalpha() and alias.isupper()
+            ]
             for alias, prior in names:
                 toks = _tokens(alias)
                 if not toks:

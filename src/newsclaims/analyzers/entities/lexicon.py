@@ -109,7 +109,8 @@ NOT_ENTITIES = wordset(
     kurd kurds persian pashtun baluch alawite alawites druze sikh sikhs
     western eastern northern southern westerners european europeans asian asians african
     africans hispanic hispanics latino latinos latina black white caucasian
-    english internet web god allah tv fellow senior fellow
+    english internet web god allah tv fellow senior fellow federal national state
+    international global central general royal united
     god's democratic-led republican-led gop-led
     ceo cfo coo president prime minister secretary senator governor general ambassador
     spokesman spokeswoman spokesperson chairman chairwoman director minister mayor king
@@ -163,7 +164,10 @@ ORG_HEADS = wordset(
     television tv radio press service services board authority parliament assembly senate
     congress cabinet administration government embassy consulate police church mosque
     airlines airways motors industries holdings partners capital systems technologies
-    league federation alliance coalition club team campaign"""
+    league federation alliance coalition club team campaign center centre institution
+    energy mining coal oil gas steel healthcare media communications entertainment pictures
+    studios records foods brands labs software electric pharmaceuticals resources insurance
+    securities investments ventures consulting strategies solutions magazine"""
 )
 ORG_FIRST = wordset(
     "ministry department bank university college institute council committee office"
@@ -171,7 +175,7 @@ ORG_FIRST = wordset(
 LOCATION_HEADS = wordset(
     """city county province district region island islands river mountains mountain
     valley street avenue square park airport gulf sea ocean lake bay strait peninsula desert
-    coast border camp village town heights hills plain basin canal"""
+    coast border camp village town heights hills plain basin canal mall"""
 )
 
 # Personal and demonstrative pronouns a source span may be ("He said", "it says").

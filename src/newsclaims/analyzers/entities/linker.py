@@ -194,6 +194,7 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
     surnames: dict[str, list[Cluster]] = {}
     given: dict[str, list[Cluster]] = {}
     short: dict[str, Cluster] = {}
+    tails: dict[str, Cluster] = {}
     types: list[str | None] = [None] * len(mentions)
     cluster: Cluster | None
     for i, m in enumerate(mentions):
@@ -221,6 +222,10 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
                 continue
         else:
             continue
+        if m.kind == NAME:
+            folded_full = [fold(w) for w in full]
+            for k in range(1, len(full) - 1):
+                tails.setdefault(" ".join(folded_full[k:]), cluster)
         if len(full) >= 2:
             bucket = surnames.setdefault(_surname(full), [])
             if cluster not in bucket:
@@ -287,7 +292,11 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
             key = "name:" + _key(m.words)
             if m.weak and key[5:] not in body_names:
                 continue  # a title-case headline phrase the body never repeats
-            cluster = clusters.get(key) or get(key, _text(text, m), types[i] or name_type(text, m))
+            cluster = (
+                tails.get(key[5:])  # "Guajardo Villarreal" for "Ildefonso Guajardo Villarreal"
+                or clusters.get(key)
+                or get(key, _text(text, m), types[i] or name_type(text, m))
+            )
         if cluster is None:
             continue
         cluster.mentions.append((m.start, m.end))

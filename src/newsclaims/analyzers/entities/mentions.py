@@ -268,7 +268,7 @@ def _split_run(
     last_kb = -1  # index in ``out`` of an alias mention ending where the unknown name starts
     last_kb_end = -1  # its end, in tokens
 
-    def flush(stop: int) -> None:
+    def flush(stop: int, keep: bool = False) -> None:
         nonlocal seg, titled
         if seg >= 0:
             previous = last_kb if last_kb_end == seg else -1
@@ -287,6 +287,7 @@ def _split_run(
                 names,
                 out,
                 previous,
+                keep,
             )
         seg = -1
         titled = False
@@ -336,7 +337,9 @@ def _split_run(
                 # one capitalised word right before a person's name qualifies it, like a
                 # title: "Did Crooked Hillary", "Democrat Hillary Clinton"
                 seg = -1
-            flush(i)
+            # before a demonym that a name goes on after, even a word like "National" may
+            # begin that name ("National Iranian Oil Company")
+            flush(i, keep=cands[0].demonym and i + length < n and words[i + length][0].isupper())
             if any(c.entry.kind == "ignore" for c in cands):
                 i += length
                 continue
@@ -371,8 +374,13 @@ def _emit_name(
     names: frozenset[str],
     out: list[Mention],
     previous: int,
+    keep: bool = False,
 ) -> None:
-    """Trim the unknown name ``words[first:stop]`` and append it, if anything is left."""
+    """Trim the unknown name ``words[first:stop]`` and append it, if anything is left.
+
+    ``keep`` appends it even if its words are never a name alone, for a demonym and the
+    rest of a name to join.
+    """
     if _PARTY_STATE.fullmatch(text, tokens[first].start(), tokens[stop - 1].end()):
         return
     # Lower-case words at the edges (connectors, "military", "-backed") are not the name,
@@ -409,13 +417,13 @@ def _emit_name(
         if folded[k] in _ADJECTIVE_TAILS and text[tokens[k].start() - 1] == "-":
             stop = k
             break
-    if all(
+    if not keep and all(
         (f in NOT_ENTITIES or f in STOP or f in OPENERS or f in kb.plural_demonyms)
         and f not in SURNAME_WORDS
         for f in folded[first:stop]
     ):
         return
-    head = _head(folded[first], folded[stop - 1])
+    head = _head(folded[first:stop])
     before_cand = out[previous].candidates[0] if previous >= 0 else None
     if before_cand is not None and (
         folded[stop - 1] in _MERGE_HEADS
@@ -456,11 +464,15 @@ def _emit_name(
     )
 
 
-def _head(first: str, last: str) -> str | None:
+def _head(folded: Sequence[str]) -> str | None:
+    """The type a name's words say it has: "Tax Policy Center" is an organisation."""
+    first, last = folded[0], folded[-1]
     if last in OTHER_HEADS:
         return "other"
     if last in ORG_HEADS or first in ORG_FIRST:
         return "organization"
     if last in LOCATION_HEADS:
         return "location"
+    if len(folded) >= 3 and any(f in ORG_HEADS for f in folded[1:]):
+        return "organization"  # "Wayne State University School of Medicine"
     return None

@@ -188,8 +188,14 @@ def _by_name(
         found = index.surnames.get(fold(words[-1]))
     if found is not None:
         return found
-    if not may_create or speaker.kind not in _SPEAKER_TYPES or (cand is None and len(words) < 2):
-        return None  # a vague group, an anonymous source or a lone word is no entity
+    if (
+        not may_create
+        or speaker.kind not in _SPEAKER_TYPES
+        or (cand is None and (len(words) < 2 or len(words[-1].rstrip(".")) == 1))
+    ):
+        # a vague group, an anonymous source, a lone word or a name cut at an initial
+        # ("John D.") is no entity
+        return None
     if cand is not None:
         cluster = Cluster(cand.entry.key, cand.entry.name, cand.entry.type, cand.entry)
     else:
