@@ -114,6 +114,20 @@ class Mention:
     def span(self) -> Span:
         return Span(self.start, self.end)
 
+    def shifted(self, offset: int) -> Mention:
+        """The same mention ``offset`` characters further on."""
+        return Mention(
+            self.kind,
+            self.start + offset,
+            self.end + offset,
+            self.words,
+            self.candidates,
+            titled=self.titled,
+            initial=self.initial,
+            weak=self.weak,
+            head=self.head,
+        )
+
     def __repr__(self) -> str:
         return f"Mention({self.kind}, {self.start}, {self.end}, {' '.join(self.words)!r})"
 
@@ -198,17 +212,16 @@ def find_mentions(
     """
     pattern = run_pattern(kb)
     skip = _never_names(kb)
-    names = given_names()
     out: list[Mention] = []
     for region, headline in regions:
         weak = headline and is_title_case(text[region.start : region.end])
         for run in pattern.finditer(text, region.start, region.end):
-            if run.group() in skip:
+            words = run.group()
+            if words in skip:
                 continue  # "The", "But", "He": a third of all runs, settled at once
-            tokens = list(TOKEN.finditer(text, run.start(), run.end()))
-            if tokens:
-                initial = _is_initial(text, run.start(), region.start)
-                _split_run(text, tokens, initial, weak, kb, names, out)
+            start = run.start()
+            initial = _is_initial(text, start, region.start)
+            out.extend(m.shifted(start) for m in _run_mentions(words, initial, weak, kb))
         for m in _NOMINAL.finditer(text, region.start, region.end):
             follower = _NEXT.match(text, m.end(), region.end)
             if follower is None or fold(follower.group(1)) in NOMINAL_FOLLOWERS:
@@ -250,6 +263,16 @@ def _title_length(folded: Sequence[str], i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 14)  # news repeats its names: a run met before costs a lookup
+def _run_mentions(run: str, initial: bool, weak: bool, kb: KnowledgeBase) -> tuple[Mention, ...]:
+    """The mentions in one run, with offsets into the run."""
+    tokens = list(TOKEN.finditer(run))
+    out: list[Mention] = []
+    if tokens:
+        _split_run(run, tokens, initial, weak, kb, given_names(), out)
+    return tuple(out)
+
+
 def _split_run(
     text: str,
     tokens: list[re.Match[str]],
@@ -259,7 +282,8 @@ def _split_run(
     names: frozenset[str],
     out: list[Mention],
 ) -> None:
-    """Split one run into alias, title and unknown-name mentions, appended to ``out``."""
+    """Split one run (``text``: the run itself) into alias, title and unknown-name mentions,
+    appended to ``out``."""
     words = [t.group() for t in tokens]
     folded = [fold(w) for w in words]
     n = len(words)

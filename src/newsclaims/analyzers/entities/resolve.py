@@ -41,18 +41,29 @@ class _Index:
 
     def __init__(self, text: str, clusters: list[Cluster]) -> None:
         self.text = text
+        self.clusters = clusters
         # (start, end, serial, cluster): the serial keeps clusters out of comparisons
         self.spans: list[tuple[int, int, int, Cluster]] = []
-        self.names: dict[str, Cluster] = {}
-        self.tails: dict[str, Cluster] = {}
-        self.surnames: dict[str, Cluster] = {}
         for c in clusters:
-            self._name(c, c.name)
             for s, e in c.mentions:
                 self.spans.append((s, e, len(self.spans), c))
-                self._name(c, text[s:e])
         self.spans.sort()
         self.starts = [s for s, _, _, _ in self.spans]
+        # The names are indexed on first use: most speakers are found by their mention.
+        self._names: dict[str, Cluster] | None = None
+        self.tails: dict[str, Cluster] = {}
+        self.surnames: dict[str, Cluster] = {}
+
+    @property
+    def names(self) -> dict[str, Cluster]:
+        """Each mention's and cluster's name, folded, to the cluster it names first."""
+        if self._names is None:
+            self._names = {}
+            for c in self.clusters:
+                self._name(c, c.name)
+                for s, e in c.mentions:
+                    self._name(c, self.text[s:e])
+        return self._names
 
     def add(self, cluster: Cluster, start: int, end: int) -> None:
         """Record a new mention of ``cluster`` (already appended to its mentions)."""
@@ -60,18 +71,21 @@ class _Index:
         at = bisect_right(self.spans, item)
         self.spans.insert(at, item)
         self.starts.insert(at, start)
-        self._name(cluster, self.text[start:end])
+        if self._names is not None:
+            self._name(cluster, self.text[start:end])
 
     def add_cluster(self, cluster: Cluster) -> None:
-        self._name(cluster, cluster.name)
+        """Record a cluster just made (already appended to the clusters)."""
+        if self._names is not None:
+            self._name(cluster, cluster.name)
         for s, e in cluster.mentions:
             self.add(cluster, s, e)
 
     def _name(self, c: Cluster, form: str) -> None:
         key = _key(form)
-        if not key or key in PRONOUNS:
+        if not key or key in PRONOUNS or self._names is None:
             return
-        self.names.setdefault(key, c)
+        self._names.setdefault(key, c)
         words = key.split()
         # A resolved name may be the tail of a longer one ("Presidential Debates" for
         # "Commission on Presidential Debates").
