@@ -97,7 +97,7 @@ OPENERS = wordset(
     opinion editorial photo video watch read check see click share more most less least
     many much other another among amid despite during members member officials leaders
     supporters critics residents voters protesters experts analysts lawmakers sources
-    fortunately unfortunately sadly clearly obviously indeed"""
+    fortunately unfortunately sadly clearly obviously indeed nearly almost roughly"""
 )
 
 # Capitalised adjectives and nouns of peoples, faiths and directions that are not, by
@@ -110,7 +110,7 @@ NOT_ENTITIES = wordset(
     western eastern northern southern westerners european europeans asian asians african
     africans hispanic hispanics latino latinos latina black white caucasian
     english internet web god allah tv fellow senior fellow federal national state
-    international global central general royal united
+    international global central general royal united city
     god's democratic-led republican-led gop-led
     ceo cfo coo president prime minister secretary senator governor general ambassador
     spokesman spokeswoman spokesperson chairman chairwoman director minister mayor king
@@ -142,7 +142,7 @@ TITLES = frozenset(
     archbishop|bishop|rabbi|father|pastor|president elect|first lady|former president
     nominee|candidate|democratic nominee|republican nominee|presidential candidate
     attorney|city attorney|district attorney|state attorney|councilman|councilwoman
-    commissioner|sheriff|police chief|superintendent|coach|dean|delegate|assemblyman
+    commissioner|sheriff|police chief|superintendent|coach|dean|delegate|del|del.|assemblyman
     assemblywoman|state senator|state representative|state sen.|state rep.""".replace(
         "\n", "|"
     ).split("|")
@@ -167,7 +167,7 @@ ORG_HEADS = wordset(
     league federation alliance coalition club team campaign center centre institution
     energy mining coal oil gas steel healthcare media communications entertainment pictures
     studios records foods brands labs software electric pharmaceuticals resources insurance
-    securities investments ventures consulting strategies solutions magazine"""
+    securities investments ventures consulting strategies solutions magazine pac pacs"""
 )
 ORG_FIRST = wordset(
     "ministry department bank university college institute council committee office"

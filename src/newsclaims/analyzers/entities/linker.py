@@ -217,15 +217,18 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
             full = list(m.words)
             types[i] = type_ = name_type(text, m)
             cluster = get("name:" + _key(m.words), _text(text, m), type_)
-            if type_ != "person" and not (type_ == "other" and _name_shaped(full)):
+            if m.head is None:
+                # the end of a long name stands for it: "Suu Kyi", "Guajardo Villarreal"
+                folded_full = [fold(w) for w in full]
+                for k in range(1, len(full) - 1):
+                    tails.setdefault(" ".join(folded_full[k:]), cluster)
+            if type_ != "person" and not (
+                type_ == "other" and m.head is None and _name_shaped(full)
+            ):
                 _register_short(full, cluster, short)
                 continue
         else:
             continue
-        if m.kind == NAME:
-            folded_full = [fold(w) for w in full]
-            for k in range(1, len(full) - 1):
-                tails.setdefault(" ".join(folded_full[k:]), cluster)
         if len(full) >= 2:
             bucket = surnames.setdefault(_surname(full), [])
             if cluster not in bucket:

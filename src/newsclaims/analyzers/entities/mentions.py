@@ -263,6 +263,29 @@ def _title_length(folded: Sequence[str], i: int) -> int:
     return 0
 
 
+def _name_tail(text: str, tokens: list[re.Match[str]], words: list[str], k: int) -> bool:
+    """Whether the lower-case word ``k`` ends a name after a hyphen ("Park Geun-hye")."""
+    return (
+        k > 0
+        and text[tokens[k].start() - 1] == "-"
+        and words[k - 1][0].isupper()
+        and words[k] not in _ADJECTIVE_TAILS
+        and len(words[k]) <= 4
+    )
+
+
+def _surname_like(word: str, folded: str) -> bool:
+    """Whether ``word`` may be a surname: capitalised, not an acronym, a function word or a
+    head ("Georgia Smith", but not "Virginia AFL-CIO" or "Charlotte Observer")."""
+    return (
+        word[0].isupper()
+        and not word.isupper()
+        and folded not in STOP
+        and folded not in _MERGE_HEADS
+        and folded not in NOT_ENTITIES
+    )
+
+
 @lru_cache(maxsize=1 << 14)  # news repeats its names: a run met before costs a lookup
 def _run_mentions(run: str, initial: bool, weak: bool, kb: KnowledgeBase) -> tuple[Mention, ...]:
     """The mentions in one run, with offsets into the run."""
@@ -292,8 +315,10 @@ def _split_run(
     last_kb = -1  # index in ``out`` of an alias mention ending where the unknown name starts
     last_kb_end = -1  # its end, in tokens
 
+    personal = False  # whether the unknown name being collected starts like a person's
+
     def flush(stop: int, keep: bool = False) -> None:
-        nonlocal seg, titled
+        nonlocal seg, titled, personal
         if seg >= 0:
             previous = last_kb if last_kb_end == seg else -1
             opens = initial and seg == 0
@@ -315,6 +340,7 @@ def _split_run(
             )
         seg = -1
         titled = False
+        personal = False
 
     i = 0
     while i < n:
@@ -324,24 +350,43 @@ def _split_run(
             # capitalised words; "and" separates two names, and so does "on" unless a head
             # such as "Commission" takes it
             f = folded[i]
-            if f == "and" or (f == "on" and (i == 0 or folded[i - 1] not in ON_JOINERS)):
+            if (
+                f == "and"
+                or (f == "on" and (i == 0 or folded[i - 1] not in ON_JOINERS))
+                or (f in ("of", "for") and personal and 2 <= i - seg <= 3)
+            ):
+                # (after a person's name, "of" and "for" say where they are from or work:
+                # "Cameron Easley for Morning Consult", "Peter Morgan of the Sierra Club")
                 flush(i)
             i += 1
             continue
         length, cands = kb.match(words, folded, i)
         tlen = _title_length(folded, i)
+        if tlen and (i + tlen >= n or not words[i + tlen][0].isupper()):
+            tlen = 0  # a title names no one with nothing after it: "Howard Dean"
         if length > tlen:
             if (
+                seg >= 0
+                and folded[i - 1] in ("of", "for", "the")
+                and any(folded[k] in ORG_HEADS or folded[k] in ORG_FIRST for k in range(seg, i))
+            ):
+                # a place or a people inside an organisation's name: "University of
+                # Michigan", "Center for American Progress"
+                i += length
+                continue
+            if (
                 length == 1
-                and w in names
+                and (w in names or cands[0].entry.type == "person")
                 and i + 1 < n
-                and words[i + 1][0].isupper()
-                and cands[0].entry.type != "person"
+                and text[tokens[i].end()] == " "  # "Charlotte-Mecklenburg" is a place
+                and _surname_like(words[i + 1], folded[i + 1])
                 and kb.match(words, folded, i + 1)[0] == 0
             ):
-                # a given name that is also a place: "Georgia Smith", "Victoria Beckham"
+                # a given name that is also a place ("Georgia Smith", "Victoria Beckham") or
+                # a famous surname ("Blair Effron", "Cameron Easley") begins someone's name
                 if seg < 0:
                     seg = i
+                    personal = True
                 i += 1
                 continue
             named = [k for k in range(max(seg, 0), i) if seg >= 0 and folded[k] not in STOP]
@@ -350,7 +395,11 @@ def _split_run(
                 and length == 1
                 and (
                     words[i - 1] in names
-                    or (cands[0].entry.type == "person" and words[i] not in names)
+                    or (
+                        cands[0].entry.type == "person"
+                        and words[i] not in names
+                        and not (initial and i == 1)  # "Notice Trump didn't"
+                    )
                 )
             ):
                 # a name before a single-word alias makes someone else's full name: "Laura
@@ -380,6 +429,7 @@ def _split_run(
             continue
         if seg < 0:
             seg = i
+            personal = titled or w in names
         i += 1
     flush(n)
 
@@ -411,7 +461,7 @@ def _emit_name(
     # nor are function words ("But Bergner", "Bergner on Monday"), nor, at a sentence
     # start, words that open sentences ("Senior Iranian leaders", "Forty percent").
     while stop > first and (
-        not words[stop - 1][0].isupper()
+        (not words[stop - 1][0].isupper() and not _name_tail(text, tokens, words, stop - 1))
         or (folded[stop - 1] in STOP and folded[stop - 1] not in SURNAME_WORDS)
     ):
         stop -= 1
@@ -428,8 +478,12 @@ def _emit_name(
         first += 1  # (still at the sentence start: "The Latest", "But Asked")
     if first >= stop or (stop - first == 1 and len(words[first]) == 1):
         return  # nothing left, or a lone capital letter
-    if stop - first >= 2 and all(w.isupper() for w in words[first:stop] if w[0].isalpha()):
-        return  # a shouted heading ("GARLAND STEPS ASIDE"), not a name
+    if (
+        stop - first >= 3
+        and all(w.isupper() for w in words[first:stop] if w[0].isalpha())
+        and " " in text[tokens[first].start() : tokens[stop - 1].end()]
+    ):
+        return  # a shouted heading ("GARLAND STEPS ASIDE"), not a name ("AFL-CIO")
     if stop - first >= 3 and words[first] not in names:
         # "Miss Universe Alicia Machado": a person's name starts at its given name
         for k in range(first + 1, stop - 1):
@@ -493,10 +547,10 @@ def _head(folded: Sequence[str]) -> str | None:
     first, last = folded[0], folded[-1]
     if last in OTHER_HEADS:
         return "other"
-    if last in ORG_HEADS or first in ORG_FIRST:
+    if last in ORG_HEADS or last in MEDIA_HEADS or first in ORG_FIRST:
         return "organization"
     if last in LOCATION_HEADS:
         return "location"
-    if len(folded) >= 3 and any(f in ORG_HEADS for f in folded[1:]):
+    if len(folded) >= 3 and any(f in ORG_HEADS for f in folded):
         return "organization"  # "Wayne State University School of Medicine"
     return None
