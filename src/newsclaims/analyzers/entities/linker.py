@@ -3,15 +3,19 @@
 Decisions, in the order they are taken:
 
 * an alias with several knowledge-base candidates goes to the one the article's other,
-  unambiguous mentions support (a US state when the article mentions the United States or
-  another US place), else to the clearly more prominent one, else to no id at all;
+  unambiguous mentions support most (Georgia the US state among other US places, Georgia
+  the country among Russia, Ukraine and Tbilisi), else to the clearly more prominent one,
+  else to no id at all;
 * a lone surname ("Bergner") joins the person whose full name the article gives ("Kevin
-  Bergner"), before or after it (headlines use surnames first); a lone given name joins the
-  one person with that given name; only then is a knowledge-base alias ("Trump") used;
+  Bergner"), before or after it (headlines use surnames first); the end of a long name
+  ("Suu Kyi") joins it; a lone given name joins the one person with that given name; only
+  then is a knowledge-base alias ("Trump") used;
+* a short form joins the organisation it shortens ("the Post", "Hofstra");
 * an acronym in brackets after a name ("Islamic Revolutionary Guard Corps (IRGC)") joins it;
 * "the military" joins the armed force the article last named;
-* a capitalised word that opens a sentence and is seen nowhere else capitalised, or a word
-  of a title-case headline the body never repeats, is not a name.
+* a capitalised word that opens a sentence and is seen nowhere else alone and capitalised,
+  a word of a title-case headline the body never repeats, a plural surname ("the
+  Clintons") and the month May are not names.
 
 Mentions of one knowledge-base item, whatever alias or demonym they use, share a cluster.
 """
@@ -136,7 +140,7 @@ def name_type(text: str, m: Mention) -> str:
     if m.titled:
         return "person"
     if len(words) == 1 and (words[0].isupper() or words[0].count(".") >= 2) and len(words[0]) >= 2:
-        return "organization"  # an acronym: "NRA", "U.N.C.H.R."
+        return "organization"  # an acronym: "NRA", "U.N.H.C.R."
     if len(words) >= 2 and words[0] in given_names():
         return "person"
     before = text[max(0, m.start - 30) : m.start]

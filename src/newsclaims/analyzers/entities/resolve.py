@@ -2,9 +2,11 @@
 
 A speaker's entity is found, in this order, from the mention that heads the statement's
 source span ("military spokesman Brigadier-General **Kevin Bergner**"), from the speaker's
-resolved name ("He" → "Kevin Bergner"), from the knowledge base, or, for a speaker with a
-proper name the article never mentions otherwise, from a new entity. A short source span
-("He", "it", "The military") then becomes a mention of that entity.
+resolved name ("He" → "Kevin Bergner"), or from the name that resolved name is about
+("Democrat Hillary Clinton" → Hillary Clinton), through the article's mentions and then the
+knowledge base; a speaker with a proper name the article never mentions otherwise gets a new
+entity. A short source span ("He", "it", "The military") then becomes a mention of that
+entity. Vague groups and anonymous sources get none.
 """
 
 from __future__ import annotations
@@ -290,14 +292,16 @@ def entities_and_statements(
             lo = bisect_left(starts, span.start)
             hi = bisect_right(starts, span.end)
             about.update(eid for s, e, eid in spans[lo:hi] if e <= span.end)
+        # Frozen values are rebuilt (and validated) only where something changes.
         attribution = statement.attribution
-        if attribution is not None and attribution.speaker is not None:
-            speaker = attrs.evolve(
-                attribution.speaker, entity=ids[id(cluster)] if cluster is not None else None
-            )
-            attribution = attrs.evolve(attribution, speaker=speaker)
+        speaker = attribution.speaker if attribution is not None else None
+        if attribution is not None and speaker is not None:
+            entity_id = ids[id(cluster)] if cluster is not None else None
+            if speaker.entity != entity_id:
+                speaker = attrs.evolve(speaker, entity=entity_id)
+                attribution = attrs.evolve(attribution, speaker=speaker)
         entities_about = tuple(sorted(about, key=order.__getitem__))
-        new_statements.append(
-            attrs.evolve(statement, entities=entities_about, attribution=attribution)
-        )
+        if entities_about != statement.entities or attribution is not statement.attribution:
+            statement = attrs.evolve(statement, entities=entities_about, attribution=attribution)
+        new_statements.append(statement)
     return entities, tuple(new_statements)
