@@ -260,6 +260,15 @@ def plugins(show_all: bool, as_json: bool) -> None:
         click.echo(f"  hooks: {', '.join(i.hooks) or '-'}")
 
 
+def _add_evaluate() -> None:
+    from newsclaims.evaluate import evaluate
+
+    cli.add_command(evaluate)
+
+
+_add_evaluate()
+
+
 def main() -> None:
     """The console entry point (``newsclaims`` in ``pyproject.toml``)."""
     cli(prog_name="newsclaims")
