@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsclaims.analyzers.quotes.cues import PHRASES, Cue, verb_forms
+from newsclaims.analyzers.quotes.cues import PARTICLE_VERBS, PHRASES, Cue, verb_forms
 from newsclaims.analyzers.quotes.marks import Quote
 from newsclaims.analyzers.quotes.speakers import PRONOUNS
 from newsclaims.analyzers.quotes.units import (
@@ -29,6 +29,7 @@ from newsclaims.analyzers.quotes.words import (
     PUNCT_CUES,
     RIGHT_STOP,
     SUBORDINATORS,
+    TIME_WORDS,
 )
 from newsclaims.model import Span, StatementKind
 from newsclaims.text import Token, trim
@@ -189,26 +190,32 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
 
 
 def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
-    cue = VERBS.get(toks[k].lower)
+    # A particle verb ("called for", "pointed to", "shot back") or a single verb form.
+    pair = (toks[k].lower, toks[k + 1].lower) if k + 1 < len(toks) else None
+    cue = PARTICLE_VERBS.get(pair) if pair else None
+    last = k + 1 if cue is not None else k
+    if cue is None:
+        cue = VERBS.get(toks[k].lower)
     if cue is None:
         return None
     if k > 0 and (toks[k - 1].lower in POSSESSIVE_BEFORE or _possessive(toks[k - 1].lower)):
         return None  # "Trump's tweet", "the report": a noun, not a cue verb
     cue_span, j = _cue_span(toks, k)
-    after = toks[k + 1] if k + 1 < len(toks) else None
-    quote_after = _quote_after(unit, toks[k].end)
+    cue_span = Span(cue_span.start, toks[last].end)
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    quote_after = _quote_after(unit, toks[last].end)
     quote_before = _quote_before(unit, toks[j].start, toks)
 
     left = _left_source(toks, j) or _appositive_source(toks, j)
     left_ok = left is not None and is_source(toks, *left)
     right = None
     if not left_ok:
-        right = _right_source(toks, k)
+        right = _right_source(toks, last)
         if right is not None and not is_source(toks, *right):
             right = None
     if not left_ok and right is None:
         return None
-    if cue.clausal and not (quote_before or quote_after or _complement_follows(toks, k, cue)):
+    if cue.clausal and not (quote_before or quote_after or _complement_follows(toks, last, cue)):
         return None
     a, b = left if left_ok and left is not None else right  # type: ignore[misc]
     source = span_of(toks, a, b)
@@ -221,6 +228,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         source_words=[t.text for t in toks[a:b]],
         paragraph=unit.paragraph,
     )
+    k = last
 
     # Direct: quotes next to the attribution.
     if quote_before and not _has_clause_after(text, toks, k, cue, unit):
@@ -312,6 +320,10 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
     nxt = toks[k + 1].lower
     if nxt in ("that", "to"):
         return True
+    if cue.learned:
+        # Anything that can open a noun phrase or a clause: "endorsed Clinton", "called
+        # him ...", "appeared to ...", "continued: ...". Not punctuation or a preposition.
+        return nxt not in PREPOSITIONS and (nxt[:1].isalnum() or nxt in (":", "“"))
     if cue.takes_object and k + 2 < len(toks):
         return any(t.lower == "that" for t in toks[k + 1 : k + 5])
     return (nxt in PRONOUNS and nxt not in ("it", "you", "her", "him", "them")) or (
@@ -331,19 +343,27 @@ def _clause_after(
     n = len(toks)
     if i >= n:
         return None
-    # Skip ahead to "that" if it comes within a few words (object or adverbial first).
-    for d in range(i, min(n, i + 7)):
+    # Skip ahead to "that" if only an object or adverbials come first ("said on Sunday in
+    # Madison, Wisconsin, that ...", "told reporters that ...").
+    for d in range(i, min(n, i + 14)):
         if toks[d].lower == "that" and (
-            d == i or cue.takes_object or all(t.lower not in VERBS for t in toks[i:d])
+            d == i
+            or cue.takes_object
+            or all(t.lower not in VERBS and t.lower not in AUX for t in toks[i:d])
         ):
             i = d
             break
-        if toks[d].lower in (",", ".", ";"):
+        if toks[d].lower in (".", ";", "“") or (toks[d].lower == "," and d - i > 8):
             break
     else:
         if cue.takes_object and i < n and toks[i].lower not in SUBORDINATORS:
             # "told reporters the plan ..." — drop a short object.
             return None
+    # Time words straight after the cue are not content: "said Sunday his worry is ...".
+    while i < n and toks[i].lower in TIME_WORDS:
+        i += 1
+    if i >= n:
+        return None
     first = toks[i]
     if first.lower in (",", ".", ";", ":", "?", "!") or first.lower in PREPOSITIONS:
         return None

@@ -8,6 +8,8 @@ A few verbs are attribution cues only with a complement clause ("believes *that*
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from attrs import frozen
 
 __all__ = ["PHRASES", "Cue", "verb_forms"]
@@ -18,11 +20,14 @@ class Cue:
     """A cue word form: its lemma, its stance, and how the finder treats it."""
 
     lemma: str
-    stance: str
+    #: How the cue frames its content; None for a learned cue with no curated stance.
+    stance: str | None
     #: Needs a complement clause ("that ...", "to ...", a subject) to count as a cue.
     clausal: bool = False
     #: Takes a person object before its content ("told reporters that ...").
     takes_object: bool = False
+    #: Learned from annotated data rather than listed by hand (see ``learned_cues.tsv``).
+    learned: bool = False
 
 
 # lemma: (stance, clausal, takes_object). Stances: neutral, assertive, accusation, denial,
@@ -202,7 +207,85 @@ def verb_forms() -> dict[str, Cue]:
             # "say"/"said" are cues on their own; other bare forms need a complement, and
             # so does every -ing form except "saying"/"telling" ("..., adding that ...").
             out[form] = Cue(lemma, stance, clausal, takes_object)
+    for form, precision in learned_cues().items():
+        if form in out or (form in _EXCLUDED_FORMS and precision < 0.5):
+            continue
+        # A form that is a cue most of the time it occurs stands on its own; a rarer one
+        # needs something it can govern after it (see the finder's complement check).
+        out[form] = Cue(form, _LEARNED_STANCES.get(form), precision < 0.7, False, learned=True)
     return out
+
+
+# Stances for frequent learned cue forms; others get no stance rather than a guess.
+_LEARNED_STANCES: dict[str, str] = {
+    **dict.fromkeys(("endorsed", "endorsing", "endorses", "supported", "supporting",
+                     "supports", "backed", "backing", "backs", "defended", "defending",
+                     "thanked", "applauded", "welcomed", "hailed"), "praise"),
+    **dict.fromkeys(("criticized", "criticizing", "criticizes", "attacked", "attacking",
+                     "mocked", "slammed", "blasted", "denounced", "denouncing", "condemned",
+                     "ripped", "lambasted", "chided", "scolded", "opposed", "opposing"),
+                    "criticism"),
+    **dict.fromkeys(("calling", "calls", "called", "described", "describing", "labeled",
+                     "dubbed", "referred", "referring", "named"), "neutral"),
+    **dict.fromkeys(("continued", "explained", "spoke", "speaking", "responded", "replied",
+                     "tweeted", "posted", "cited", "citing", "quoted", "recalled"), "neutral"),
+    **dict.fromkeys(("proposed", "proposing", "sought", "seeking", "seeks", "refused",
+                     "declined", "offered", "vowed", "pledged", "promised"), "intention"),
+    **dict.fromkeys(("seems", "seemed", "appears", "appeared", "appear", "seem", "sees",
+                     "saw", "see", "views", "viewed"), "belief"),
+}
+
+
+def learned_cues() -> dict[str, float]:
+    """Cue forms learned from PolNeAR train, with how often each form is a cue."""
+    path = files("newsclaims.analyzers.quotes") / "data" / "learned_cues.tsv"
+    out: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, n, total = line.split("\t")
+        out[form] = int(n) / int(total)
+    return out
+
+
+def _particle_verbs() -> dict[tuple[str, str], Cue]:
+    """Verb + particle cues ("called for", "pointed to", "shot back"), every verb form."""
+    table = {
+        ("call", "for"): "demand",
+        ("call", "on"): "demand",
+        ("point", "out"): "neutral",
+        ("point", "to"): "neutral",
+        ("shoot", "back"): "neutral",
+        ("fire", "back"): "neutral",
+        ("push", "back"): "denial",
+        ("weigh", "in"): "neutral",
+        ("lash", "out"): "criticism",
+        ("speak", "out"): "neutral",
+        ("go", "on"): "neutral",
+        ("sign", "off"): "agreement",
+        ("hit", "back"): "criticism",
+        ("chime", "in"): "neutral",
+        ("spell", "out"): "neutral",
+    }
+    irregular = {
+        "shoot": ("shoot", "shoots", "shot", "shooting"),
+        "go": ("go", "goes", "went", "going"),
+        "speak": ("speak", "speaks", "spoke", "speaking"),
+        "hit": ("hit", "hits", "hitting"),
+        "spell": ("spell", "spells", "spelled", "spelt", "spelling"),
+    }
+    out: dict[tuple[str, str], Cue] = {}
+    for (lemma, particle), stance in table.items():
+        forms = irregular.get(lemma) or _regular(lemma)
+        if lemma in ("call", "sign"):  # "call" doubles its l only in British spelling
+            forms = (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+        for form in forms:
+            out[(form, particle)] = Cue(f"{lemma} {particle}", stance, False, False)
+    return out
+
+
+#: Verb + particle cues, keyed by their two lower-case tokens.
+PARTICLE_VERBS: dict[tuple[str, str], Cue] = _particle_verbs()
 
 
 #: Multiword cues whose source follows them ("according to X") or precedes them

@@ -231,4 +231,9 @@ MAX_SOURCE = 12
 MIN_ASSERTION_WORDS = 3
 
 
+TIME_WORDS = frozenset({
+    "today", "tonight", "yesterday", "recently", "earlier", "later", "now", "again",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "repeatedly", "publicly", "privately", "flatly", "just", "also", "then",
+})
 # fmt: on

@@ -1,0 +1,133 @@
+"""Learn attribution cue words from PolNeAR's *training* annotations.
+
+For every word form, counts how often it is the head of an annotated cue and how often it
+occurs at all in the training texts; keeps the forms that are cues often enough, and writes
+them with their counts to the quote finder's package data. Only statistics are written, never
+text. Dev and test are not read, so dev scores stay a fair measure.
+
+Usage (from the repository root)::
+
+    python scripts/learn_cues.py ../shared/data/polnear/train
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from newsclaims.model import Span
+from newsclaims.text import tokens
+
+OUT = (
+    Path(__file__).resolve().parent.parent / "src/newsclaims/analyzers/quotes/data/learned_cues.tsv"
+)
+# A head is the first word of the cue that is not an auxiliary or an adverb.
+_SKIP = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "also",
+        "not",
+        "n't",
+        "never",
+        "just",
+        "already",
+        "still",
+        "even",
+        "long",
+        "previously",
+        "repeatedly",
+        "once",
+        "again",
+        "to",
+        "a",
+        "an",
+        "the",
+    ]
+)
+MIN_COUNT = 3
+MIN_PRECISION = 0.25
+
+
+def _adverb(word: str) -> bool:
+    """ "officially announced": an -ly adverb is not the head of a cue ("reply" is a verb)."""
+    return word.endswith("ly") and word not in ("reply", "apply", "imply", "rely", "supply")
+
+
+def heads(ann: str, text: str) -> list[str]:
+    spans = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].startswith("T"):
+            continue
+        role, _, offsets = parts[1].partition(" ")
+        if role != "Cue":
+            continue
+        nums = [int(x) for x in offsets.replace(";", " ").split()]
+        spans.append((nums[0], nums[-1]))
+    out = []
+    for a, b in spans:
+        words = [t.lower for t in tokens(text, Span(a, b)) if t.text[0].isalpha()]
+        head = next((w for w in words if w not in _SKIP and not _adverb(w)), None)
+        if head:
+            out.append(head)
+    return out
+
+
+def main(root: Path) -> None:
+    cue_counts: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    seen: set[str] = set()
+    for ann_path in sorted((root / "attributions").glob("*.ann")):
+        stem = ann_path.name.rsplit("_", 1)[0]
+        if stem in seen:  # one annotator per article: the first file in sorted order
+            continue
+        seen.add(stem)
+        text = (root / "text" / f"{stem}.txt").read_bytes().decode("utf-8")
+        cue_counts.update(heads(ann_path.read_text(encoding="utf-8"), text))
+        totals.update(t.lower for t in tokens(text, Span(0, len(text))) if t.text[0].isalpha())
+    rows = []
+    for word, n in cue_counts.items():
+        total = max(totals[word], n)
+        if (
+            n >= MIN_COUNT
+            and n / total >= MIN_PRECISION
+            and re.fullmatch(r"[a-z][a-z’'\-]{2,}", word)
+        ):
+            rows.append((word, n, total))
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8") as fp:
+        fp.write(
+            "# Cue words learned from PolNeAR train by scripts/learn_cues.py: word, times it\n"
+            "# heads an annotated cue, times it occurs. Statistics only; no text.\n"
+        )
+        for word, n, total in rows:
+            fp.write(f"{word}\t{n}\t{total}\n")
+    print(f"{len(seen)} articles, {len(rows)} cue words -> {OUT}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]))
