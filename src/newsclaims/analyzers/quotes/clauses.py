@@ -63,7 +63,27 @@ def attributions(text: str, unit: Unit) -> list[Found]:
         f = _punctuation_cue(text, unit, toks)
         if f is not None:
             out.append(f)
+    if not out:
+        f = _subject_participle(text, unit, toks)
+        if f is not None:
+            out.append(f)
     return out
+
+
+def _subject_participle(text: str, unit: Unit, toks: list[Token]) -> Found | None:
+    """ "Trump went after Bush, calling him “a total stiff.”": a participle cue whose
+    source is the subject of the sentence."""
+    subject = _leading_name(toks)
+    if not subject or not is_source(toks, 0, len(subject)):
+        return None
+    pseudo = Found(
+        [Span(unit.span.start, unit.span.end)],
+        StatementKind.INDIRECT,
+        source=span_of(toks, 0, len(subject)),
+        source_words=subject,
+        paragraph=unit.paragraph,
+    )
+    return _participle(text, unit, toks, len(subject) + 1, pseudo)
 
 
 def _cue_span(toks: Sequence[Token], k: int) -> tuple[Span, int]:
@@ -385,7 +405,12 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
         ):
             cue = VERBS[t.lower]
             nxt = toks[k + 1]
-            if nxt.lower not in ("that",) and not _quote_after(unit, t.end):
+            # "..., saying he would ...", "..., referring to the resorts", "..., adding: “...”"
+            if (
+                (nxt.lower in PREPOSITIONS
+                and nxt.lower != "to")
+                or not (nxt.text[:1].isalnum() or nxt.lower in (":", "“"))
+            ):
                 continue
             content_start = nxt.start
             span = trim_end(text, trim(text, content_start, unit.span.end))
@@ -520,6 +545,21 @@ def _nested(text: str, unit: Unit, toks: list[Token]) -> Found | None:
                 subject=subject,
             )
     return None
+
+
+def _leading_name(toks: list[Token]) -> list[str] | None:
+    """The proper name or pronoun that opens the sentence ("Mr. Trump", "The Post", "She")."""
+    if toks and toks[0].lower in PRONOUNS and toks[0].lower not in ("it", "you", "i"):
+        return [toks[0].text]
+    out: list[str] = []
+    for t in toks[:6]:
+        if t.text[:1].isupper() or (out and t.lower in ("of", "the")):
+            out.append(t.text)
+        else:
+            break
+    while out and out[-1].lower() in ("of", "the"):
+        out.pop()
+    return out or None
 
 
 def _subject(toks: list[Token], before: int) -> list[str] | None:
