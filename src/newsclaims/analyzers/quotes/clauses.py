@@ -235,7 +235,17 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
             right = None
     if not left_ok and right is None:
         return None
-    if cue.clausal and not (quote_before or quote_after or _complement_follows(toks, last, cue)):
+    as_clause = (  # "As Joel Pollak observed, ..."
+        left_ok
+        and left is not None
+        and left[0] > 0
+        and toks[left[0] - 1].lower == "as"
+        and last + 1 < len(toks)
+        and toks[last + 1].lower == ","
+    )
+    if cue.clausal and not (
+        quote_before or quote_after or as_clause or _complement_follows(toks, last, cue)
+    ):
         return None
     a, b = left if left_ok and left is not None else right  # type: ignore[misc]
     source = span_of(toks, a, b)
@@ -279,6 +289,8 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         and toks[0].start < toks[a - 1].start
     ):
         found.content = [trim(text, unit.span.start, toks[a - 1].start)]
+    elif as_clause:
+        found.content = [trim(text, toks[k + 1].end, unit.span.end)]
     elif right is not None and k > 0 and toks[j - 1].lower == ",":
         found.content = [trim(text, unit.span.start, toks[j - 1].start)]
     elif after_span is not None:
@@ -346,8 +358,12 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         return nxt not in PREPOSITIONS and (nxt[:1].isalnum() or nxt in (":", "“"))
     if cue.takes_object and k + 2 < len(toks):
         return any(t.lower == "that" for t in toks[k + 1 : k + 5])
-    return (nxt in PRONOUNS and nxt not in ("it", "you", "her", "him", "them")) or (
-        nxt in ("the", "a") and cue.stance in ("belief",)
+    if nxt in PRONOUNS:
+        return nxt not in ("it", "you", "her", "him", "them")
+    # A bare clause after a verb of saying or thinking: "suggested the attacks highlight
+    # ...", "warned Republicans would ...". A determiner or a name opens it.
+    return nxt in ("the", "a", "an", "this", "these", "his", "her", "their", "its") or (
+        toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha()
     )
 
 
@@ -385,7 +401,10 @@ def _clause_after(
     if i >= n:
         return None
     first = toks[i]
-    if first.lower in (",", ".", ";", ":", "?", "!") or first.lower in PREPOSITIONS:
+    # "to" opens an infinitive here ("refused to give", "wants to win"), not a phrase.
+    if first.lower in (",", ".", ";", ":", "?", "!") or (
+        first.lower in PREPOSITIONS and first.lower != "to"
+    ):
         return None
     end = unit.span.end
     # A following attribution clause ("..., he said") ends the content at its comma.
@@ -406,10 +425,8 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
             cue = VERBS[t.lower]
             nxt = toks[k + 1]
             # "..., saying he would ...", "..., referring to the resorts", "..., adding: “...”"
-            if (
-                (nxt.lower in PREPOSITIONS
-                and nxt.lower != "to")
-                or not (nxt.text[:1].isalnum() or nxt.lower in (":", "“"))
+            if (nxt.lower in PREPOSITIONS and nxt.lower != "to") or not (
+                nxt.text[:1].isalnum() or nxt.lower in (":", "“")
             ):
                 continue
             content_start = nxt.start

@@ -60,12 +60,38 @@ def units(
             prev.span = Span(prev.span.start, max(s.end, prev.span.end))
             _extend_quotes(prev, quotes, qstarts)
             continue
+        # "Cruz continued:" closing a paragraph, and the quotation opening the next one:
+        # one unit, so the cue finds its quote.
+        if units and _lead_in(text, units[-1], s, quotes, qstarts, pstarts):
+            prev = units[-1]
+            prev.span = Span(prev.span.start, s.end)
+            _extend_quotes(prev, quotes, qstarts)
+            continue
         unit = Unit(s, bisect_left(pstarts, s.start + 1) - 1, [], [])
         _extend_quotes(unit, quotes, qstarts)
         units.append(unit)
     for unit in units:
         unit.tokens = tokens(text, unit.span)
     return units
+
+
+def _lead_in(
+    text: str,
+    prev: Unit,
+    s: Span,
+    quotes: Sequence[Quote],
+    qstarts: list[int],
+    pstarts: list[int],
+) -> bool:
+    """Whether ``prev`` ends its paragraph with a colon and ``s`` opens the next paragraph
+    with a quotation."""
+    if not text[prev.span.start : prev.span.end].rstrip().endswith(":") or prev.quotes:
+        return False
+    para = bisect_left(pstarts, s.start + 1) - 1
+    if para != prev.paragraph + 1 or pstarts[para] != s.start:
+        return False
+    i = bisect_left(qstarts, s.start)
+    return i < len(quotes) and quotes[i].span.start == s.start
 
 
 def _extend_quotes(unit: Unit, quotes: Sequence[Quote], qstarts: list[int]) -> None:
