@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsclaims import html
 from newsclaims.model import Article
 from newsclaims.readers import ReadError, Record, read, read_all
 
@@ -114,10 +115,12 @@ def test_missing_file_is_a_read_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["page.html", "PAGE.HTM"])
-def test_html_is_not_supported_yet(tmp_path: Path, name: str) -> None:
-    error = one(write(tmp_path, name, "<html><p>He said.</p></html>"))
+def test_html_without_main_text_or_the_extra_is_one_read_error(tmp_path: Path, name: str) -> None:
+    # Pages with text are tested in test_html.py; this one has none to extract.
+    error = one(write(tmp_path, name, "<html><body></body></html>"))
     assert isinstance(error, ReadError)
-    assert error.reason == "HTML input is not supported yet"
+    expected = "no main text found" if html.available() else html.MISSING
+    assert expected in error.reason
 
 
 # -- .json ----------------------------------------------------------------------------------
@@ -259,7 +262,7 @@ def test_directory_errors_name_the_file(tmp_path: Path) -> None:
 def test_empty_directory_is_a_read_error(tmp_path: Path) -> None:
     error = one(tmp_path)
     assert isinstance(error, ReadError)
-    assert error.reason == "no .txt, .json or .jsonl files in this directory"
+    assert error.reason == "no .txt, .json, .jsonl or .html files in this directory"
 
 
 def test_stdin_text() -> None:
@@ -307,7 +310,7 @@ def test_read_all_pairs_records_with_their_path(tmp_path: Path) -> None:
 
 # -- properties -----------------------------------------------------------------------------
 
-SUFFIXES = [".txt", ".json", ".jsonl", ".jsonl.gz", ".json.gz", ".bin"]
+SUFFIXES = [".txt", ".json", ".jsonl", ".jsonl.gz", ".json.gz", ".html", ".bin"]
 json_like = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),

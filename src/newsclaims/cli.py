@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,11 +22,20 @@ import click
 
 from newsclaims.__about__ import __version__
 from newsclaims.analyzer import PipelineError
+from newsclaims.batch import (
+    PipelineSpec,
+    Resume,
+    analyze_records,
+    count_records,
+    encode_jsonl,
+    encode_rows,
+)
 from newsclaims.model import Analysis
 from newsclaims.pipeline import Pipeline
+from newsclaims.progress import Progress
 from newsclaims.readers import STDIN, ReadError, Record, read_all
 from newsclaims.serialize import dumps
-from newsclaims.writers import format_table, write_json, write_jsonl
+from newsclaims.writers import CsvWriter, ParquetWriter, format_table, write_json
 
 __all__ = ["cli", "main"]
 
@@ -42,6 +52,10 @@ def _warn(message: str) -> None:
 
 def _error(message: str) -> None:
     click.echo(f"newsclaims: error: {_one_line(message)}", err=True)
+
+
+def _note(message: str) -> None:
+    click.echo(f"newsclaims: {_one_line(message)}", err=True)
 
 
 @click.group(name="newsclaims", context_settings=_CONTEXT)
@@ -79,7 +93,7 @@ def _several(paths: tuple[str, ...]) -> bool:
 
 
 @contextmanager
-def _open_output(output: str) -> Iterator[TextIO]:
+def _open_output(output: str, *, append: bool = False, newline: str = "\n") -> Iterator[TextIO]:
     """The output stream: stdout (as UTF-8 whatever the locale) for ``-``, else the file."""
     if output == "-":
         stdout = sys.stdout
@@ -89,7 +103,7 @@ def _open_output(output: str) -> Iterator[TextIO]:
             stdout.flush()
             return
         stdout.flush()
-        wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=True)
+        wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline=newline, write_through=True)
         try:
             yield wrapper
             wrapper.flush()
@@ -97,7 +111,7 @@ def _open_output(output: str) -> Iterator[TextIO]:
             wrapper.detach()  # leave sys.stdout's buffer open
         return
     try:
-        fp = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        fp = open(output, "a" if append else "w", encoding="utf-8", newline=newline)  # noqa: SIM115
     except OSError as exc:
         _error(f"cannot write {output}: {exc.strerror or exc}")
         sys.exit(1)
@@ -142,14 +156,110 @@ class _Run:
         return error
 
 
+_ROW_FORMATS = ("csv", "parquet")
+_BATCH_FORMATS = ("jsonl", *_ROW_FORMATS)
+
+
+def _default_format(paths: tuple[str, ...], output: str, head: list[tuple[str, Record]]) -> str:
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if suffix in (".csv", ".parquet"):
+        return suffix[1:]
+    return "jsonl" if _several(paths) or len(head) > 1 or suffix == ".jsonl" else "json"
+
+
+class _Sink:
+    """Where a corpus run's payloads go: JSON lines, CSV rows or Parquet rows."""
+
+    def __init__(self, fmt: str, output: str, stack: ExitStack, append: bool) -> None:
+        self.fmt = fmt
+        self._parquet: ParquetWriter | None = None
+        self._csv: CsvWriter | None = None
+        if fmt == "parquet":
+            try:
+                self._parquet = ParquetWriter(output)
+            except ImportError as exc:
+                _error(str(exc))
+                sys.exit(1)
+            except OSError as exc:
+                _error(f"cannot write {output}: {exc.strerror or exc}")
+                sys.exit(1)
+            stack.callback(self._parquet.close)
+            return
+        self._fp = stack.enter_context(
+            _open_output(output, append=append, newline="" if fmt == "csv" else "\n")
+        )
+        if fmt == "csv":
+            self._csv = CsvWriter(self._fp)
+
+    def write(self, payload: Any) -> None:
+        if self._parquet is not None:
+            self._parquet.write(payload)
+        elif self._csv is not None:
+            self._csv.write(payload)
+        else:
+            self._fp.write(payload + "\n")
+            self._fp.flush()
+
+
+def _run_batch(
+    paths: tuple[str, ...],
+    records: Iterator[tuple[str, Record]],
+    fmt: str,
+    output: str,
+    spec: PipelineSpec,
+    pipeline: Pipeline,
+    workers: int,
+    resume: bool,
+    progress: bool | None,
+) -> int:
+    """Stream the records through the batch engine to the output; return the failures."""
+    skip = None
+    if resume:
+        done = Resume(output)
+        if done.count or done.truncated:
+            cut = (
+                f" (cut {done.truncated} bytes of an unfinished last line)"
+                if done.truncated
+                else ""
+            )
+            _note(f"resume: {done.count} records already in {output}, skipping them{cut}")
+        skip = done.skip()
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = Progress(sys.stderr, count_records(paths)) if progress else None
+    encode = encode_jsonl if fmt == "jsonl" else encode_rows
+    failures = 0
+    with ExitStack() as stack:
+        sink = _Sink(fmt, output, stack, append=resume)
+        outcomes = analyze_records(
+            records, spec, encode, workers=workers, skip=skip, pipeline=pipeline
+        )
+        for outcome in outcomes:
+            if outcome.error is not None or outcome.warnings:
+                if bar is not None:
+                    bar.clear()
+                if outcome.error is not None:
+                    failures += 1
+                    _error(str(outcome.error))
+                for warning in outcome.warnings:
+                    _warn(warning)
+            sink.write(outcome.payload)
+            if bar is not None:
+                bar.advance()
+        if bar is not None:
+            bar.finish()
+    return failures
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "jsonl"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "parquet"]),
     default=None,
-    help="Output format. Default: json for one article, jsonl for several or a .jsonl input.",
+    help="Output format. Default: by the -o suffix (.csv, .parquet, .jsonl), else json for "
+    "one article, jsonl for several or a .jsonl input.",
 )
 @click.option(
     "-o",
@@ -158,6 +268,25 @@ class _Run:
     metavar="FILE",
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write here instead of stdout.",
+)
+@click.option(
+    "-w",
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Worker processes for jsonl, csv and parquet output (0: one per CPU).",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip the records already in FILE (a jsonl output) and append the rest.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress line on stderr. Default: when stderr is a terminal.",
 )
 @click.option(
     "--disable",
@@ -171,6 +300,9 @@ def analyze(
     paths: tuple[str, ...],
     fmt: str | None,
     output: str,
+    workers: int,
+    resume: bool,
+    progress: bool | None,
     disable: tuple[str, ...],
     strict: bool,
     no_plugins: bool,
@@ -178,15 +310,21 @@ def analyze(
     """Find the statements in the articles at PATH... and write them out.
 
     A PATH is a .txt file (the whole file is the article), a .json file (one record or a
-    list), a .jsonl file (one record per line; .gz is fine), a directory of such files, or
-    - for stdin. A record is an object with "text" and optional "id", "title", "url",
-    "published", "outlet" and "language".
+    list), a .jsonl file (one record per line; .gz is fine), an .html page (with the html
+    extra), a directory of such files, or - for stdin. A record is an object with "text"
+    and optional "id", "title", "url", "published", "outlet" and "language".
+
+    A corpus run writes one output record per input record, in input order: a record that
+    cannot be read or analysed gets an error record in its place, and the run goes on.
 
     \b
     Examples:
       newsclaims analyze seeds/000_a7f89c861a905037.txt
       newsclaims analyze article.txt --format table
       newsclaims analyze corpus/ --disable hedges -o out.jsonl
+      newsclaims analyze archive.jsonl.gz -o out.jsonl --workers 4
+      newsclaims analyze archive.jsonl.gz -o out.jsonl --workers 4 --resume
+      newsclaims analyze pages/ -o statements.csv
       echo '{"id": "a1", "text": "He said it was over."}' | newsclaims analyze -
 
     Exits 1 if any input could not be read or analysed, with one line on stderr for each.
@@ -195,17 +333,27 @@ def analyze(
     records = read_all(paths)
     head = list(itertools.islice(records, 2))
     if fmt is None:
-        fmt = "jsonl" if _several(paths) or len(head) > 1 else "json"
+        fmt = _default_format(paths, output, head)
     elif fmt == "json" and len(head) > 1:
         raise click.UsageError(
             "--format json writes one article, and the input holds several: use --format jsonl"
         )
+    if resume and (fmt != "jsonl" or output == "-"):
+        raise click.UsageError("--resume appends to a JSON Lines file: give -o FILE.jsonl")
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("--format parquet writes a file: give -o FILE.parquet")
+    everything = itertools.chain(head, records)
+    if fmt in _BATCH_FORMATS:
+        spec = PipelineSpec(disable=disable, strict=strict, autoload=False if no_plugins else None)
+        n = workers or os.cpu_count() or 1
+        failures = _run_batch(paths, everything, fmt, output, spec, pipeline, n, resume, progress)
+        if failures:
+            sys.exit(1)
+        return
     run = _Run(pipeline)
-    results = run.results(itertools.chain(head, records))
+    results = run.results(everything)
     with _open_output(output) as out:
-        if fmt == "jsonl":
-            write_jsonl(results, out)
-        elif fmt == "json":
+        if fmt == "json":
             for result in results:
                 if isinstance(result, Analysis):
                     write_json(result, out)

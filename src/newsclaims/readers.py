@@ -16,9 +16,11 @@ input                       articles
 ``.json``                   one record object, or a list of them
 ``.jsonl``                  one record object per non-blank line
 ``.json.gz``, ``.jsonl.gz``  the same, gzip-compressed
-a directory                 its ``.txt``, ``.json``, ``.jsonl`` (and ``.gz``) files, sorted by name
+a directory                 its ``.txt``, ``.json``, ``.jsonl`` (and ``.gz``) and ``.html``
+                            files, sorted by name
 ``-``                       stdin: JSON or JSON Lines if it starts with ``{`` or ``[``, else text
-``.html``, ``.htm``         not supported yet: a ``ReadError``
+``.html``, ``.htm``         the page's main text (with the ``html`` extra, see
+                            :mod:`newsclaims.html`); id = the file's stem
 ==========================  ===================================================================
 
 A record is an object with ``text`` and optionally ``id``, ``title``, ``url``,
@@ -48,7 +50,7 @@ __all__ = ["ReadError", "Record", "read", "read_all"]
 STDIN = "-"
 
 #: Files a directory is searched for, by (lower-cased) suffix.
-_DIRECTORY_SUFFIXES = (".txt", ".json", ".jsonl", ".json.gz", ".jsonl.gz")
+_DIRECTORY_SUFFIXES = (".txt", ".json", ".jsonl", ".json.gz", ".jsonl.gz", ".html", ".htm")
 #: How much of a JSON Lines file is checked for NUL bytes before it is read as text.
 _SNIFF_BYTES = 8192
 
@@ -143,7 +145,7 @@ def _read_directory(directory: Path, name: str) -> Iterator[Record]:
         key=lambda p: p.name,
     )
     if not files:
-        yield ReadError(name, None, "no .txt, .json or .jsonl files in this directory")
+        yield ReadError(name, None, "no .txt, .json, .jsonl or .html files in this directory")
         return
     for p in files:
         yield from _read_file(p, os.path.join(name, p.name))
@@ -151,9 +153,6 @@ def _read_directory(directory: Path, name: str) -> Iterator[Record]:
 
 def _read_file(p: Path, name: str) -> Iterator[Record]:
     kind = _kind(p.name)
-    if kind == "html":
-        yield ReadError(name, None, "HTML input is not supported yet")
-        return
     try:
         if kind == "jsonl":
             with p.open("rb") as fp:
@@ -177,6 +176,8 @@ def _read_file(p: Path, name: str) -> Iterator[Record]:
         return
     if kind in ("json", "json.gz"):
         yield from _read_json(data, name, _stem(p))
+    elif kind == "html":
+        yield _read_html(data, name, _stem(p))
     else:
         yield _read_text(data, name, _stem(p))
 
@@ -247,6 +248,18 @@ def _title(text: str) -> str | None:
         return None
     title = m.group(1).strip().lstrip("\ufeff").strip()
     return title or None
+
+
+def _read_html(data: bytes, name: str, stem: str) -> Record:
+    from newsclaims.html import HtmlUnavailable, article_from_html
+
+    try:
+        return article_from_html(data, default_id=stem)
+    except HtmlUnavailable as exc:
+        return ReadError(name, None, str(exc))
+    except Exception as exc:  # a parser failure on a malformed page: that page's error only
+        reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+        return ReadError(name, None, f"cannot extract the HTML page: {' '.join(reason.split())}")
 
 
 # -- JSON and JSON Lines ----------------------------------------------------------------------
