@@ -46,21 +46,85 @@ def source(analysis: Analysis, s: Statement) -> str | None:
 
 # (content fragment, kind, source words, cue words, speaker name, speaker kind)
 EXPECTED = [
-    ("Top Iran leaders aware of Qods Force in Iraq", "indirect", "U.S.", ":", "U.S.", "organization"),
-    ("Senior Iranian leaders know", "indirect", "the U.S. military", "said", "U.S. military", "organization"),
-    ("of arming and training Iraqi", "indirect", "The U.S. military", "has long accused", "U.S. military", "organization"),
-    ("Our intelligence reveals", "direct", "military spokesman Brigadier-General Kevin Bergner", "told", "Kevin Bergner", "person"),
+    (
+        "Top Iran leaders aware of Qods Force in Iraq",
+        "indirect",
+        "U.S.",
+        ":",
+        "U.S.",
+        "organization",
+    ),
+    (
+        "Senior Iranian leaders know",
+        "indirect",
+        "the U.S. military",
+        "said",
+        "U.S. military",
+        "organization",
+    ),
+    (
+        "of arming and training Iraqi",
+        "indirect",
+        "The U.S. military",
+        "has long accused",
+        "U.S. military",
+        "organization",
+    ),
+    (
+        "Our intelligence reveals",
+        "direct",
+        "military spokesman Brigadier-General Kevin Bergner",
+        "told",
+        "Kevin Bergner",
+        "person",
+    ),
     ("We also understand", "direct", None, None, "Kevin Bergner", "person"),
-    ("it is a wing of Iran", "indirect", "Military experts and some exiled Iranians", "say", "Military experts and some exiled Iranians", "group"),
-    ("it reports directly to Iran", "indirect", "They", "say", "Military experts and some exiled Iranians", "group"),
-    ("That would be hard to imagine.", "direct", "Bergner", "said", "Kevin Bergner", "person"),
-    ("the Qods Force was working with", "indirect", "Bergner", "also said", "Kevin Bergner", "person"),
+    (
+        "it is a wing of Iran",
+        "indirect",
+        "Military experts and some exiled Iranians",
+        "say",
+        "Military experts and some exiled Iranians",
+        "group",
+    ),
+    (
+        "it reports directly to Iran",
+        "indirect",
+        "They",
+        "say",
+        "Military experts and some exiled Iranians",
+        "group",
+    ),
+    # seeds-expected.md: cue "said" (with ":"); PolNeAR's convention puts the colon in it.
+    (
+        "That would be hard to imagine.",
+        "direct",
+        "Bergner",
+        ("said", "said:"),
+        "Kevin Bergner",
+        "person",
+    ),
+    (
+        "the Qods Force was working with",
+        "indirect",
+        "Bergner",
+        "also said",
+        "Kevin Bergner",
+        "person",
+    ),
     ("the United States had discovered", "indirect", "He", "said", "Kevin Bergner", "person"),
     ("Between 20-60 militants", "indirect", "he", "said", "Kevin Bergner", "person"),
     ("had done little to help", "indirect", "Bergner", "said", "Kevin Bergner", "person"),
     ("We have not seen the demonstrable", "direct", "Bergner", "said", "Kevin Bergner", "person"),
     ("are Iranian-made rockets", "indirect", "it", "says", "U.S. military", "organization"),
-    ("the bombs have killed scores", "indirect", "The military", "says", "U.S. military", "organization"),
+    (
+        "the bombs have killed scores",
+        "indirect",
+        "The military",
+        "says",
+        "U.S. military",
+        "organization",
+    ),
 ]
 
 
@@ -70,14 +134,14 @@ def test_attributed_statement(
     fragment: str,
     kind: str,
     src: str | None,
-    cue_words: str | None,
+    cue_words: str | tuple[str, ...] | None,
     name: str,
     speaker_kind: str,
 ) -> None:
     s = find(seed, fragment)
     assert s.kind.value == kind
     assert source(seed, s) == src
-    assert cue(seed, s) == cue_words
+    assert cue(seed, s) in (cue_words if isinstance(cue_words, tuple) else (cue_words,))
     assert s.speaker is not None
     assert s.speaker.name == name
     assert s.speaker.kind.value == speaker_kind
@@ -113,7 +177,9 @@ def test_stray_quote_mark_opens_nothing(seed: Analysis) -> None:
 
 
 def test_writer_assertions(seed: Analysis) -> None:
-    assertions = [seed.text_of(s.content[0]) for s in seed.statements if s.kind.value == "assertion"]
+    assertions = [
+        seed.text_of(s.content[0]) for s in seed.statements if s.kind.value == "assertion"
+    ]
     assert assertions == [
         "Iran does not officially acknowledge the existence of the Qods Force.",
         "The Revolutionary Guards have a separate command structure to Iran’s regular military.",
@@ -137,9 +203,7 @@ def test_spans_are_verbatim_offsets(seed: Analysis) -> None:
 
 def hedge_kinds(analysis: Analysis, s: Statement) -> dict[str, str]:
     """The statement's hedges as {cue text: kind}."""
-    return {
-        analysis.text_of(analysis.hedge(h).cue): analysis.hedge(h).kind for h in s.hedges
-    }
+    return {analysis.text_of(analysis.hedge(h).cue): analysis.hedge(h).kind for h in s.hedges}
 
 
 @pytest.mark.parametrize(

@@ -269,6 +269,9 @@ class Token:
 # can backtrack over more than its own run, so tokenizing is linear.
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., a.m.
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|Adm|Maj|Cmdr|Brig"
+    r"|Ft|Mt|Pres|Supt)\.(?!\w)"  # titles keep their period: "Mr. Burman"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "John D. Rockefeller"
     r"|\d+(?:[.,:/]\d+)*%?"  # 1,000.5  20-60 is split at the hyphen
     r"|[^\W_]+(?:[’'\-][^\W_]+)*"  # Shi'ite, Brigadier-General
     r"|''|``"  # the NYT's doubled apostrophes

@@ -114,8 +114,7 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             a = b
     while a < j and toks[a].lower in ("and", "but", "so", "or", "then"):
         a += 1
-    while j > a and toks[j - 1].lower.endswith("ly") and toks[j - 1].text[:1].islower():
-        j -= 1  # "Clinton apparently thinks": the adverb is not part of the source
+    j = _trim_source(toks, a, j)  # "Clinton apparently thinks", "Cruz still says"
     if a == j:
         return None
     return a, j
@@ -136,6 +135,30 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             if cand is not None and toks[cand[0]].text[:1].isupper() and is_source(toks, *cand):
                 best = cand
     return best
+
+
+_NOT_FIRST = frozenset(
+    ["in", "on", "at", "during", "after", "before", "by", "for", "from", "with", "without", "into", "over", "under", "since", "until", "of", "about", "just", "but", "and", "or", "so", "yet", "while", "when", "if", "because", "although", "though", "than", "like"]
+)
+# Words that end a source phrase but are not part of it: "Cruz still said", "Trump on
+# Friday said".
+_TRAILING = (
+    CUE_ADVERBS
+    | TIME_WORDS
+    | frozenset(
+        ["still", "often", "usually", "always", "sometimes", "now", "recently", "earlier", "later", "on", "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening", "night"]
+    )
+)
+
+
+def _trim_source(toks: Sequence[Token], a: int, b: int) -> int:
+    """The end of the source ``[a, b)`` without trailing adverbs and times."""
+    while b - 1 > a and (
+        toks[b - 1].lower in _TRAILING
+        or (toks[b - 1].lower.endswith("ly") and toks[b - 1].text[:1].islower())
+    ):
+        b -= 1
+    return b
 
 
 def _verbish(t: Token) -> bool:
@@ -162,6 +185,9 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` can be a source noun phrase."""
     words = toks[a:b]
     if not words:
+        return False
+    # "In a fiery takedown of ...", "But", "Just last week": not noun phrases.
+    if words[0].lower in _NOT_FIRST or all(t.lower in _TRAILING for t in words):
         return False
     if any(
         _verbish(t) or t.lower in NOT_IN_SOURCE or t.lower.endswith(CONTRACTIONS) for t in words
@@ -226,7 +252,11 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     quote_after = _quote_after(unit, toks[last].end)
     quote_before = _quote_before(unit, toks[j].start, toks)
 
-    left = _left_source(toks, j) or _appositive_source(toks, j)
+    left = _left_source(toks, j)
+    appositive = False
+    if left is None:
+        left = _appositive_source(toks, j)
+        appositive = left is not None
     left_ok = left is not None and is_source(toks, *left)
     right = None
     if not left_ok:
@@ -247,8 +277,19 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         quote_before or quote_after or as_clause or _complement_follows(toks, last, cue)
     ):
         return None
+    # Once accepted, PolNeAR's cues take in a colon ("warned:") and "about"/"out"
+    # ("boasted about") after the verb: on train, 94 of 99, 56 of 63 and 28 of 28 times.
+    if last + 1 < len(toks) and toks[last + 1].lower in (":", "about", "out"):
+        last += 1
+        cue_span = Span(cue_span.start, toks[last].end)
+        if right is not None and right[0] == last:
+            right = _right_source(toks, last)
     a, b = left if left_ok and left is not None else right  # type: ignore[misc]
     source = span_of(toks, a, b)
+    if appositive and left_ok:
+        # PolNeAR's source takes in the appositive: "Ben Jealous, the former president
+        # of the NAACP," and "Sen. Bernie Sanders (I-Vt.)"; the speaker is the name.
+        source = Span(source.start, toks[j - 1].end)
     found = Found(
         [],
         StatementKind.INDIRECT,
