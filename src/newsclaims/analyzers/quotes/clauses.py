@@ -137,18 +137,20 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     return best
 
 
-_NOT_FIRST = frozenset(
-    ["in", "on", "at", "during", "after", "before", "by", "for", "from", "with", "without", "into", "over", "under", "since", "until", "of", "about", "just", "but", "and", "or", "so", "yet", "while", "when", "if", "because", "although", "though", "than", "like"]
-)
+# fmt: off
+_NOT_FIRST = frozenset({
+    "in", "on", "at", "during", "after", "before", "by", "for", "from", "with", "without",
+    "into", "over", "under", "since", "until", "of", "about", "just", "but", "and", "or", "so",
+    "yet", "while", "when", "if", "because", "although", "though", "than", "like",
+})
 # Words that end a source phrase but are not part of it: "Cruz still said", "Trump on
 # Friday said".
-_TRAILING = (
-    CUE_ADVERBS
-    | TIME_WORDS
-    | frozenset(
-        ["still", "often", "usually", "always", "sometimes", "now", "recently", "earlier", "later", "on", "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening", "night"]
-    )
-)
+_TRAILING = CUE_ADVERBS | TIME_WORDS | frozenset({
+    "still", "often", "usually", "always", "sometimes", "now", "recently", "earlier", "later",
+    "on", "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
+    "night",
+})
+# fmt: on
 
 
 def _trim_source(toks: Sequence[Token], a: int, b: int) -> int:
