@@ -354,3 +354,33 @@ def test_dev_report_is_well_formed() -> None:
         assert all(0.0 <= s[k] <= 100.0 for k in ("precision", "recall", "f1"))
     kinds = report["recall_by_kind"]
     assert kinds["direct"]["gold"] + kinds["indirect"]["gold"] == report["relations"]["gold"]
+
+
+def without_timings(report: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: v for k, v in report.items() if k not in ("seconds", "wall_seconds", "words_per_second")
+    }
+
+
+def test_jobs_do_not_change_the_scores(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "c", {f"a{i}": (TEXT, {"x": ANN}) for i in range(5)})
+    one = invoke("evaluate", "polnear", str(root), "--json", "--no-plugins")
+    two = invoke("evaluate", "polnear", str(root), "--json", "--no-plugins", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert without_timings(json.loads(one.output)) == without_timings(json.loads(two.output))
+
+
+def test_analyzer_problems_are_reported_and_counted(
+    tmp_path: Path,
+    make_pipeline: Callable[..., Pipeline],
+    make_plugin: Callable[..., Any],
+) -> None:
+    def broken(analysis: Analysis) -> Analysis:
+        raise RuntimeError("no\nluck")
+
+    root = write_corpus(tmp_path / "c", {"a": (TEXT, {"x": ANN})})
+    pipeline = make_pipeline(make_plugin("broken", Analyzer("broken", broken)))
+    warnings: list[str] = []
+    tally = run_evaluation(root, pipeline, warn=warnings.append)
+    assert warnings == ["a: analyzer broken: RuntimeError: no luck"]
+    assert tally.to_dict()["problems"] == 1

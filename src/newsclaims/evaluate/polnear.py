@@ -42,7 +42,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -219,12 +219,10 @@ def annotation_files(directory: Path) -> list[tuple[str, Path]]:
     return sorted(chosen.items())
 
 
-def read_corpus(directory: Path, limit: int | None = None) -> Iterator[GoldArticle]:
-    """Each annotated article of a PolNeAR compartment, in sorted order, with its gold.
-
-    Raises :class:`CorpusError` when ``text/`` or ``attributions/`` is missing, a text
-    cannot be read, or an annotation file is malformed.
-    """
+def corpus_files(directory: Path, limit: int | None = None) -> list[tuple[Path, Path]]:
+    """``(text path, .ann path)`` of each annotated article of a PolNeAR compartment, in
+    sorted order (the first ``limit`` of them). Raises :class:`CorpusError` when ``text/``
+    or ``attributions/`` is missing or holds no ``.ann`` file."""
     texts, anns = directory / "text", directory / "attributions"
     for sub in (texts, anns):
         if not sub.is_dir():
@@ -234,19 +232,33 @@ def read_corpus(directory: Path, limit: int | None = None) -> Iterator[GoldArtic
     files = annotation_files(anns)
     if not files:
         raise CorpusError(f"{anns}: no .ann files")
-    for stem, ann_path in files[:limit] if limit is not None else files:
-        txt = texts / f"{stem}.txt"
-        records = list(read(txt))
-        if len(records) != 1 or isinstance(records[0], ReadError):
-            reason = str(records[0]) if records else f"{txt}: no article"
-            raise CorpusError(reason)
-        article = records[0]
-        assert isinstance(article, Article)
-        try:
-            ann = ann_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CorpusError(f"{ann_path}: cannot read: {exc}") from None
-        yield GoldArticle(article, gold_relations(article.text, ann, str(ann_path)), ann_path.name)
+    chosen = files[:limit] if limit is not None else files
+    return [(texts / f"{stem}.txt", ann) for stem, ann in chosen]
+
+
+def load_article(text_path: Path, ann_path: Path) -> GoldArticle:
+    """One article, read by :func:`newsclaims.readers.read`, with its gold relations.
+    Raises :class:`CorpusError` when either file cannot be read or the annotation is
+    malformed."""
+    records = list(read(text_path))
+    if len(records) != 1 or isinstance(records[0], ReadError):
+        raise CorpusError(str(records[0]) if records else f"{text_path}: no article")
+    article = records[0]
+    assert isinstance(article, Article)
+    try:
+        ann = ann_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{ann_path}: cannot read: {exc}") from None
+    return GoldArticle(article, gold_relations(article.text, ann, str(ann_path)), ann_path.name)
+
+
+def read_corpus(directory: Path, limit: int | None = None) -> Iterator[GoldArticle]:
+    """Each annotated article of a PolNeAR compartment, in sorted order, with its gold.
+
+    Raises :class:`CorpusError` as :func:`corpus_files` and :func:`load_article` do.
+    """
+    for text_path, ann_path in corpus_files(directory, limit):
+        yield load_article(text_path, ann_path)
 
 
 # -- predictions ----------------------------------------------------------------------------
@@ -448,6 +460,8 @@ class Tally:
         self.articles = 0
         self.words = 0
         self.seconds = 0.0
+        self.problems = 0
+        self.wall_seconds = 0.0
         self.role: dict[str, Counter[str]] = {r: Counter() for r in ROLES}
         self.relations = Counter[str]()
         self.kinds: dict[str, Counter[str]] = {"direct": Counter(), "indirect": Counter()}
@@ -483,7 +497,9 @@ class Tally:
             "articles": self.articles,
             "words": self.words,
             "seconds": round(self.seconds, 3),
+            "wall_seconds": round(self.wall_seconds, 3),
             "words_per_second": round(self.words / self.seconds) if self.seconds else None,
+            "problems": self.problems,
             "roles": {
                 r: {m: self.role_score(r, m).to_dict() for m in ("exact", "overlap")} for r in ROLES
             },
@@ -502,9 +518,11 @@ class Tally:
 def format_report(report: dict[str, Any], directory: str) -> str:
     """The report as a table for people."""
     lines = [
-        f"PolNeAR {directory}: {report['articles']} articles, {report['words']:,} words, "
-        f"{report['seconds']:.2f} s"
-        + (f" ({report['words_per_second']:,} words/s)" if report["words_per_second"] else ""),
+        f"PolNeAR {directory}: {report['articles']} articles, {report['words']:,} words",
+        f"pipeline {report['seconds']:.2f} s"
+        + (f" ({report['words_per_second']:,} words/s)" if report["words_per_second"] else "")
+        + f", {report['wall_seconds']:.2f} s in all"
+        + (f"; {report['problems']} analyzer problems" if report["problems"] else ""),
         "",
         f"{'':<10}{'match':<9}{'P':>6}{'R':>7}{'F1':>7}{'matched':>9}{'gold':>7}{'pred':>7}",
     ]
@@ -582,29 +600,109 @@ def errors(
 # -- the command ----------------------------------------------------------------------------
 
 
+@frozen
+class ArticleResult:
+    """What evaluating one article gives: its counts, words, analysis time, the problems
+    analyzers reported, and its ``--errors`` record (``None`` when not asked or clean)."""
+
+    id: str
+    score: ArticleScore
+    words: int
+    seconds: float
+    problems: tuple[str, ...]
+    errors: dict[str, Any] | None
+
+
+def evaluate_article(
+    gold: GoldArticle, pipeline: Pipeline, *, with_errors: bool = False
+) -> ArticleResult:
+    """Analyse one gold article with ``pipeline`` and score the result."""
+    start = time.perf_counter()
+    analysis = pipeline.analyze(gold.article)
+    seconds = time.perf_counter() - start
+    pred = predicted_relations(analysis)
+    score = score_article(gold.article.text, gold.relations, pred)
+    problems = tuple(
+        f"analyzer {p.analyzer}: {' '.join(p.message.split())}" for p in analysis.problems
+    )
+    return ArticleResult(
+        gold.article.id,
+        score,
+        len(gold.article.text.split()),
+        seconds,
+        problems,
+        errors(gold, pred, score) if with_errors else None,
+    )
+
+
+# A worker process's pipeline, built once by _init_worker: pipelines do not pickle.
+_worker: tuple[Pipeline, bool] | None = None
+
+
+def _init_worker(disable: tuple[str, ...], autoload: bool | None, with_errors: bool) -> None:
+    global _worker
+    _worker = (Pipeline(disable=disable, autoload=autoload), with_errors)
+
+
+def _work(files: tuple[Path, Path]) -> ArticleResult:
+    assert _worker is not None
+    pipeline, with_errors = _worker
+    return evaluate_article(load_article(*files), pipeline, with_errors=with_errors)
+
+
 def run_evaluation(
     directory: Path,
     pipeline: Pipeline,
     *,
     limit: int | None = None,
     errors_to: TextIO | None = None,
+    jobs: int = 1,
+    disable: tuple[str, ...] = (),
+    autoload: bool | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Tally:
-    """Analyse every article of the compartment at ``directory`` and tally the scores;
-    write one :func:`errors` record per article with errors to ``errors_to`` if given.
-    Raises :class:`CorpusError` for a corpus that cannot be read."""
+    """Analyse every article of the compartment at ``directory`` and tally the scores.
+
+    Writes one :func:`errors` record per article with errors to ``errors_to`` if given, and
+    passes each problem an analyzer reports to ``warn``. With ``jobs > 1`` the articles are
+    analysed in that many processes, each with its own ``Pipeline(disable=disable,
+    autoload=autoload)`` (so ``pipeline`` must have been built with the same options);
+    results are tallied in corpus order either way. Raises :class:`CorpusError` for a
+    corpus that cannot be read.
+    """
+    began = time.perf_counter()
+    files = corpus_files(directory, limit)
+    with_errors = errors_to is not None
+    results: Iterable[ArticleResult]
+    if jobs > 1 and len(files) > 1:
+        import concurrent.futures
+
+        pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=min(jobs, len(files)),
+            initializer=_init_worker,
+            initargs=(disable, autoload, with_errors),
+        )
+        with pool:
+            results = list(pool.map(_work, files, chunksize=4))
+    else:
+        results = (
+            evaluate_article(load_article(*f), pipeline, with_errors=with_errors) for f in files
+        )
     tally = Tally()
-    for gold in read_corpus(directory, limit):
-        start = time.perf_counter()
-        analysis = pipeline.analyze(gold.article)
-        seconds = time.perf_counter() - start
-        pred = predicted_relations(analysis)
-        score = score_article(gold.article.text, gold.relations, pred)
-        tally.add(score, len(gold.article.text.split()), seconds)
-        if errors_to is not None:
-            record = errors(gold, pred, score)
-            if record is not None:
-                errors_to.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for r in results:
+        tally.add(r.score, r.words, r.seconds)
+        tally.problems += len(r.problems)
+        if warn is not None:
+            for problem in r.problems:
+                warn(f"{r.id}: {problem}")
+        if errors_to is not None and r.errors is not None:
+            errors_to.write(json.dumps(r.errors, ensure_ascii=False) + "\n")
+    tally.wall_seconds = time.perf_counter() - began
     return tally
+
+
+def _say(level: str, message: str) -> None:
+    click.echo(f"newsclaims: {level}: {' '.join(message.split())}", err=True)
 
 
 @evaluate.command("polnear")
@@ -621,6 +719,15 @@ def run_evaluation(
 )
 @click.option("--no-plugins", is_flag=True, help="Load no installed plugins, only built-ins.")
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Analyse in N processes (the scores do not change).",
+)
+@click.option(
     "--errors",
     "errors_path",
     metavar="FILE",
@@ -633,6 +740,7 @@ def polnear(
     limit: int | None,
     disable: tuple[str, ...],
     no_plugins: bool,
+    jobs: int,
     errors_path: Path | None,
 ) -> None:
     """Score attribution relations against PolNeAR (DIR holds text/ and attributions/).
@@ -665,24 +773,38 @@ def polnear(
 
     Exits 1 with a one-line reason if the corpus cannot be read.
     """
+    autoload = False if no_plugins else None
     try:
-        pipeline = Pipeline(disable=disable, autoload=False if no_plugins else None)
+        pipeline = Pipeline(disable=disable, autoload=autoload)
     except PipelineError as exc:
-        click.echo(f"newsclaims: error: {exc}", err=True)
+        _say("error", str(exc))
         sys.exit(1)
     for plugin, message in pipeline.problems:
-        click.echo(f"newsclaims: warning: plugin {plugin}: {message}", err=True)
+        _say("warning", f"plugin {plugin}: {message}")
+
+    def run(errors_to: TextIO | None) -> Tally:
+        return run_evaluation(
+            directory,
+            pipeline,
+            limit=limit,
+            errors_to=errors_to,
+            jobs=jobs,
+            disable=disable,
+            autoload=autoload,
+            warn=lambda message: _say("warning", message),
+        )
+
     try:
         if errors_path is not None:
             with errors_path.open("w", encoding="utf-8", newline="\n") as fp:
-                tally = run_evaluation(directory, pipeline, limit=limit, errors_to=fp)
+                tally = run(fp)
         else:
-            tally = run_evaluation(directory, pipeline, limit=limit)
+            tally = run(None)
     except CorpusError as exc:
-        click.echo(f"newsclaims: error: {' '.join(str(exc).split())}", err=True)
+        _say("error", str(exc))
         sys.exit(1)
     except OSError as exc:
-        click.echo(f"newsclaims: error: {errors_path}: {exc.strerror or exc}", err=True)
+        _say("error", f"{errors_path}: {exc.strerror or exc}")
         sys.exit(1)
     report = tally.to_dict()
     if as_json:
