@@ -53,12 +53,14 @@ def attributions(text: str, unit: Unit) -> list[Found]:
         f = _verb_cue(text, unit, toks, k) or _phrase_cue(text, unit, toks, k)
         if f is not None:
             out.append(f)
-            claimed_until = max(s.end for s in f.content)
+            claimed_until = max(max(s.end for s in f.content), f.cue.end if f.cue else -1)
             # A participle cue after a comma shares the source: "..., adding that ...".
             rest = _participle(text, unit, toks, k + 1, f)
             if rest is not None:
                 out.append(rest)
-            break
+                claimed_until = max(claimed_until, *(s.end for s in rest.content))
+            # Later cues past the content may start attributions of their own ("Cook said
+            # Carter stopped it, but Cook did not say when").
     if not out:
         f = _punctuation_cue(text, unit, toks)
         if f is not None:
@@ -150,6 +152,11 @@ _TRAILING = CUE_ADVERBS | TIME_WORDS | frozenset({
     "on", "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
     "night",
 })
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half", "most",
+    "majority", "nearly", "about", "roughly", "more", "fewer", "less",
+})
 # fmt: on
 
 
@@ -191,6 +198,8 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     # "In a fiery takedown of ...", "But", "Just last week": not noun phrases.
     if words[0].lower in _NOT_FIRST or all(t.lower in _TRAILING for t in words):
         return False
+    if words[0].text[:1].isdigit() or words[0].lower in _NUMBER_WORDS:
+        return True  # "52 percent of registered voters", "Six in 10"
     if any(
         _verbish(t) or t.lower in NOT_IN_SOURCE or t.lower.endswith(CONTRACTIONS) for t in words
     ):
@@ -256,10 +265,24 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
 
     left = _left_source(toks, j)
     appositive = False
-    if left is None:
-        left = _appositive_source(toks, j)
-        appositive = left is not None
-    left_ok = left is not None and is_source(toks, *left)
+    speaker_words: list[str] | None = None
+    if left is None and j > 0 and toks[j - 1].lower in ("who", "which"):
+        # "Chris Christie, who say ...": PolNeAR's source is "who"; the speaker is the
+        # noun phrase the relative clause hangs on.
+        left = (j - 1, j)
+        before = _left_source(toks, j - 2) if j > 1 and toks[j - 2].lower == "," else None
+        speaker_words = [t.text for t in toks[before[0] : before[1]]] if before else None
+        left_ok = speaker_words is not None
+    elif left is None and j > 0 and toks[j - 1].lower in ("and", "then"):
+        # "The Arizona Republican survived ... and says ...": the sentence's subject.
+        subject = _leading_name(toks)
+        left = (0, len(subject)) if subject and len(subject) < j - 1 else None
+        left_ok = left is not None and is_source(toks, *left)
+    else:
+        if left is None:
+            left = _appositive_source(toks, j)
+            appositive = left is not None
+        left_ok = left is not None and is_source(toks, *left)
     right = None
     if not left_ok:
         right = _right_source(toks, last)
@@ -298,7 +321,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         source=source,
         cue=cue_span,
         stance=cue.stance,
-        source_words=[t.text for t in toks[a:b]],
+        source_words=speaker_words or [t.text for t in toks[a:b]],
         paragraph=unit.paragraph,
     )
     k = last
@@ -449,10 +472,42 @@ def _clause_after(
         first.lower in PREPOSITIONS and first.lower != "to"
     ):
         return None
-    end = unit.span.end
-    # A following attribution clause ("..., he said") ends the content at its comma.
+    end = _clause_end(toks, i + 1, unit.span.end)
     span = trim(text, first.start, end)
     return span if len(span) > 0 else None
+
+
+_CLAUSE_BREAKERS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
+
+
+def _clause_end(toks: list[Token], i: int, default: int) -> int:
+    """Where reported content starting before token ``i`` ends: at a semicolon or a dash,
+    at ", but" / "while" / "although", at "and" + a verb ("... would rebound and praised
+    ..."), or at a comma that starts another attribution ("..., the candidate said ...")."""
+    n = len(toks)
+    for d in range(i, n):
+        t = toks[d].lower
+        if t in (";", "—", "–", "―"):
+            return toks[d].start
+        if t in _CLAUSE_BREAKERS and toks[d - 1].lower == ",":
+            return toks[d - 1].start
+        if t in ("while", "whereas"):
+            return toks[d].start
+        if t == "and" and d + 1 < n:
+            nxt = toks[d + 1].lower
+            if (nxt in VERBS and nxt not in ("said", "says")) or (
+                nxt.endswith("ed") and nxt[:1].isalpha() and toks[d + 1].text[:1].islower()
+            ):
+                return toks[d].start
+        if t == ",":
+            # ", he said" / ", the candidate said" inside the content: a new attribution.
+            for e in range(d + 1, min(n, d + 5)):
+                w = toks[e].lower
+                if w in (",", ".", "“"):
+                    break
+                if w in ("said", "says", "added", "noted", "argued", "explained"):
+                    return toks[d].start
+    return default
 
 
 def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Found) -> Found | None:

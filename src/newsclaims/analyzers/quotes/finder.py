@@ -26,7 +26,7 @@ from newsclaims.analyzers.quotes.clauses import attributions
 from newsclaims.analyzers.quotes.conventions import continuation, headline, paragraph_conventions
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.speakers import Resolver
-from newsclaims.analyzers.quotes.units import Found, units, words
+from newsclaims.analyzers.quotes.units import Found, headline_unit, units, words
 from newsclaims.analyzers.quotes.words import (
     MIN_ASSERTION_WORDS,
 )
@@ -48,6 +48,9 @@ def find_statements(analysis: Analysis) -> list[Statement]:
         head = headline(text, layout.headline)
         if head is not None:
             found.append(head)
+        else:
+            # "Bellwether County Says Trump Should Win GOP Nomination"
+            found.extend(attributions(text, headline_unit(text, layout.headline)))
 
     conventions, handled = paragraph_conventions(text, paragraphs)
     found.extend(conventions)

@@ -75,6 +75,13 @@ def units(
     return units
 
 
+def headline_unit(text: str, head: Span) -> Unit:
+    """The headline as a unit of its own (paragraph -1: nothing continues it)."""
+    from newsclaims.analyzers.quotes.marks import find_quotes
+
+    return Unit(head, -1, find_quotes(text, [head]), tokens(text, head))
+
+
 def _lead_in(
     text: str,
     prev: Unit,
