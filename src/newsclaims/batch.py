@@ -57,6 +57,10 @@ Encoder = Callable[[Analysis | ReadError], T]
 #: record whose id could not be read.
 Key = tuple[Any, ...]
 
+#: The longest article analysed by default, in characters: far above any news article
+#: (about 170,000 words), far below what would stall a run (a mis-parsed archive dump).
+MAX_CHARS = 1_000_000
+
 #: The reason given for a record whose worker process died while analysing it.
 WORKER_DIED = "the worker process died while analysing this record"
 
@@ -242,6 +246,7 @@ def analyze_records(
     max_chunk_chars: int = 1_000_000,
     skip: Callable[[Record], bool] | None = None,
     pipeline: Pipeline | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Iterator[Outcome[T]]:
     """One :class:`Outcome` per record of ``records`` not skipped, in input order.
 
@@ -252,18 +257,32 @@ def analyze_records(
     ``max_chunk_chars`` characters of text) in flight. ``skip(record)`` true drops a record
     before analysis (see :class:`Resume`). A strict run stops after its first failure, which
     is the last outcome. ``pipeline``, when given, is used instead of building one from
-    ``spec`` in this process (``workers=1``). Raises
+    ``spec`` in this process (``workers=1``). An article longer than ``max_chars``
+    characters (``None``: no limit) is not analysed: it gets an error record, so that one
+    runaway input cannot stall the run. Raises
     :class:`~newsclaims.analyzer.PipelineError` only if the pipeline cannot be built.
     """
     wanted: Iterable[tuple[str, Record]] = records
     if skip is not None:
-        wanted = ((path, r) for path, r in records if not skip(r))
+        wanted = ((path, r) for path, r in wanted if not skip(r))
+    if max_chars is not None:
+        wanted = ((path, _within(path, r, max_chars)) for path, r in wanted)
     if workers <= 1:
         yield from _serial(wanted, pipeline or spec.build(), encode)
     else:
         if pipeline is None:
             spec.build()  # fail here, once, with the real error, rather than in every worker
         yield from _parallel(_chunks(wanted, chunk_size, max_chunk_chars), spec, encode, workers)
+
+
+def _within(path: str, record: Record, max_chars: int) -> Record:
+    if isinstance(record, Article) and len(record.text) > max_chars:
+        reason = (
+            f"article too long: {len(record.text)} characters, the limit is {max_chars} "
+            "(--max-chars)"
+        )
+        return ReadError(path, None, reason, id=record.id)
+    return record
 
 
 def _serial(
@@ -290,7 +309,13 @@ class _Pool:
         )
 
     def submit(self, chunk: list[_Packed]) -> Future[list[Outcome[Any]]]:
-        return self._executor.submit(_work, chunk)
+        """The chunk's future; one that fails with BrokenProcessPool if the pool is broken."""
+        try:
+            return self._executor.submit(_work, chunk)
+        except BrokenProcessPool as exc:  # a worker died since the last look
+            failed: Future[list[Outcome[Any]]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def renew(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -23,6 +23,7 @@ import click
 from newsclaims.__about__ import __version__
 from newsclaims.analyzer import PipelineError
 from newsclaims.batch import (
+    MAX_CHARS,
     PipelineSpec,
     Resume,
     analyze_records,
@@ -209,6 +210,7 @@ def _run_batch(
     spec: PipelineSpec,
     pipeline: Pipeline,
     workers: int,
+    max_chars: int | None,
     resume: bool,
     progress: bool | None,
 ) -> int:
@@ -232,7 +234,13 @@ def _run_batch(
     with ExitStack() as stack:
         sink = _Sink(fmt, output, stack, append=resume)
         outcomes = analyze_records(
-            records, spec, encode, workers=workers, skip=skip, pipeline=pipeline
+            records,
+            spec,
+            encode,
+            workers=workers,
+            skip=skip,
+            pipeline=pipeline,
+            max_chars=max_chars,
         )
         for outcome in outcomes:
             if outcome.error is not None or outcome.warnings:
@@ -279,6 +287,14 @@ def _run_batch(
     help="Worker processes for jsonl, csv and parquet output (0: one per CPU).",
 )
 @click.option(
+    "--max-chars",
+    default=MAX_CHARS,
+    show_default=True,
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Longer articles get an error record instead of an analysis (0: no limit).",
+)
+@click.option(
     "--resume",
     is_flag=True,
     help="Skip the records already in FILE (a jsonl output) and append the rest.",
@@ -301,6 +317,7 @@ def analyze(
     fmt: str | None,
     output: str,
     workers: int,
+    max_chars: int,
     resume: bool,
     progress: bool | None,
     disable: tuple[str, ...],
@@ -346,7 +363,10 @@ def analyze(
     if fmt in _BATCH_FORMATS:
         spec = PipelineSpec(disable=disable, strict=strict, autoload=False if no_plugins else None)
         n = workers or os.cpu_count() or 1
-        failures = _run_batch(paths, everything, fmt, output, spec, pipeline, n, resume, progress)
+        limit = max_chars or None
+        failures = _run_batch(
+            paths, everything, fmt, output, spec, pipeline, n, limit, resume, progress
+        )
         if failures:
             sys.exit(1)
         return
