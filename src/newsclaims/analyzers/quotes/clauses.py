@@ -152,6 +152,9 @@ _TRAILING = CUE_ADVERBS | TIME_WORDS | frozenset({
     "on", "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
     "night",
 })
+_OBJECT_CLAUSE = frozenset({
+    "that", "if", "whether", "how", "what", "why", "when", "who", "where", "which", "to",
+})
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half", "most",
@@ -423,7 +426,8 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         # him ...", "appeared to ...", "continued: ...". Not punctuation or a preposition.
         return nxt not in PREPOSITIONS and (nxt[:1].isalnum() or nxt in (":", "“"))
     if cue.takes_object and k + 2 < len(toks):
-        return any(t.lower == "that" for t in toks[k + 1 : k + 5])
+        # "told reporters that ...", "asked Sanders how he is feeling"
+        return any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
     if nxt in PRONOUNS:
         return nxt not in ("it", "you", "her", "him", "them")
     # A bare clause after a verb of saying or thinking: "suggested the attacks highlight
@@ -447,7 +451,11 @@ def _clause_after(
         return None
     # Skip ahead to "that" if only an object or adverbials come first ("said on Sunday in
     # Madison, Wisconsin, that ...", "told reporters that ...").
+    start = i
     for d in range(i, min(n, i + 14)):
+        if cue.takes_object and d > i and toks[d].lower in _OBJECT_CLAUSE and d - i <= 5:
+            i = d
+            break
         if toks[d].lower == "that" and (
             d == i
             or cue.takes_object
@@ -457,10 +465,13 @@ def _clause_after(
             break
         if toks[d].lower in (".", ";", "“") or (toks[d].lower == "," and d - i > 8):
             break
-    else:
-        if cue.takes_object and i < n and toks[i].lower not in SUBORDINATORS:
-            # "told reporters the plan ..." — drop a short object.
+    if i == start and cue.takes_object and toks[i].lower not in SUBORDINATORS:
+        # "told Fox News he would win", "told reporters the plan was dead": skip a short
+        # object when a clause follows it; otherwise there is no reported clause.
+        after = _after_object(toks, i)
+        if after is None:
             return None
+        i = after
     # Time words straight after the cue are not content: "said Sunday his worry is ...".
     while i < n and toks[i].lower in TIME_WORDS:
         i += 1
@@ -478,6 +489,44 @@ def _clause_after(
 
 
 _CLAUSE_BREAKERS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
+
+
+_OBJECTS = frozenset(
+    {
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "you",
+        "reporters",
+        "supporters",
+        "voters",
+        "listeners",
+        "viewers",
+        "journalists",
+        "donors",
+        "students",
+    }
+)
+
+
+def _after_object(toks: list[Token], i: int) -> int | None:
+    """The token after a short object at ``i`` if a clause starts there."""
+    n = len(toks)
+    d = i
+    if toks[d].lower in _OBJECTS:
+        d += 1
+    elif toks[d].text[:1].isupper():
+        while d < n and d - i < 4 and toks[d].text[:1].isupper():
+            d += 1
+    elif toks[d].lower in ("the", "a", "an", "his", "her", "their") and d + 1 < n:
+        d += 2  # "the crowd", "a rally"
+    if d == i or d >= n:
+        return None
+    nxt = toks[d]
+    opens = nxt.lower in PRONOUNS or nxt.lower in ("the", "a", "an", "there", "that")
+    return d if opens or (nxt.text[:1].isupper() and nxt.text[:1].isalpha()) else None
 
 
 def _clause_end(toks: list[Token], i: int, default: int) -> int:
