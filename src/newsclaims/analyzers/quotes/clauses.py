@@ -152,6 +152,13 @@ _TRAILING = CUE_ADVERBS | TIME_WORDS | frozenset({
     "on", "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
     "night",
 })
+_INVERTING = frozenset({
+    "say", "add", "write", "ask", "continue", "note", "explain", "reply", "respond", "insist",
+    "argue", "warn", "tweet", "declare", "conclude", "recall", "quip", "joke", "observe",
+    "comment", "remark", "state", "acknowledge", "admit", "concede", "predict", "announce",
+    "claim", "tell", "complain", "boast", "assert", "contend", "stress", "suggest", "caution",
+    "continued", "added", "wrote", "asked", "noted", "explained", "replied", "responded",
+})
 _OBJECT_CLAUSE = frozenset({
     "that", "if", "whether", "how", "what", "why", "when", "who", "where", "which", "to",
 })
@@ -287,7 +294,10 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
             appositive = left is not None
         left_ok = left is not None and is_source(toks, *left)
     right = None
-    if not left_ok:
+    # "..., said Smith" / "“...,” said Smith": only verbs of saying invert, right after a
+    # quote or a comma ("accused him of ..." has an object, not a source, after it).
+    inverts = cue.lemma in _INVERTING and (j == 0 or toks[j - 1].lower in (",", "“", ":"))
+    if not left_ok and inverts:
         right = _right_source(toks, last)
         if right is not None and not is_source(toks, *right):
             right = None

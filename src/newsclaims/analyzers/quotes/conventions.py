@@ -107,6 +107,42 @@ def continuation(
     return None
 
 
+# Section labels that open headlines with a colon and name no source ("The Latest: ...").
+_HEADLINE_LABELS = frozenset(
+    {
+        "the latest",
+        "latest",
+        "breaking",
+        "breaking news",
+        "exclusive",
+        "watch",
+        "video",
+        "live",
+        "live updates",
+        "update",
+        "updated",
+        "analysis",
+        "opinion",
+        "editorial",
+        "review",
+        "fact check",
+        "explainer",
+        "q&a",
+        "interview",
+        "photos",
+        "in pictures",
+        "factbox",
+        "timeline",
+        "correction",
+        "recap",
+        "preview",
+        "podcast",
+        "first read",
+        "morning briefing",
+    }
+)
+
+
 def headline(text: str, head: Span) -> Found | None:
     """``Claim: Source`` or ``Source: Claim`` in a headline."""
     line = text[head.start : head.end]
@@ -120,7 +156,11 @@ def headline(text: str, head: Span) -> Found | None:
     cue = Span(head.start + colon, head.start + colon + 1)
 
     def name_like(words: list[str]) -> bool:
-        return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("of", "the") for w in words)
+        return (
+            1 <= len(words) <= 4
+            and all(w[:1].isupper() or w in ("of", "the") for w in words)
+            and " ".join(words).lower().strip("“”\"'") not in _HEADLINE_LABELS
+        )
 
     if name_like(rw) and len(lw) >= 3:
         return Found(
