@@ -283,9 +283,11 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         before = _left_source(toks, j - 2) if j > 1 and toks[j - 2].lower == "," else None
         speaker_words = [t.text for t in toks[before[0] : before[1]]] if before else None
         left_ok = speaker_words is not None
-    elif left is None and j > 0 and toks[j - 1].lower in ("and", "then"):
+    elif left is None and j > 0 and toks[j - 1].lower in ("and", "then", "but"):
         # "The Arizona Republican survived ... and says ...": the sentence's subject.
-        subject = _leading_name(toks)
+        subject = _subject(toks, j) or _leading_name(toks)
+        if subject and len(subject) > MAX_SOURCE // 2:
+            subject = _leading_name(toks)
         left = (0, len(subject)) if subject and len(subject) < j - 1 else None
         left_ok = left is not None and is_source(toks, *left)
     else:
@@ -431,6 +433,8 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
     nxt = toks[k + 1].lower
     if nxt in ("that", "to"):
         return True
+    if nxt == "at" and k + 2 < len(toks) and toks[k + 2].lower in ("least", "most"):
+        return True  # "reported at least six planes ..."
     if cue.learned:
         # Anything that can open a noun phrase or a clause: "endorsed Clinton", "called
         # him ...", "appeared to ...", "continued: ...". Not punctuation or a preposition.
@@ -489,8 +493,9 @@ def _clause_after(
         return None
     first = toks[i]
     # "to" opens an infinitive here ("refused to give", "wants to win"), not a phrase.
+    at_least = first.lower == "at" and i + 1 < n and toks[i + 1].lower in ("least", "most")
     if first.lower in (",", ".", ";", ":", "?", "!") or (
-        first.lower in PREPOSITIONS and first.lower != "to"
+        first.lower in PREPOSITIONS and first.lower != "to" and not at_least
     ):
         return None
     end = _clause_end(toks, i + 1, unit.span.end)
@@ -552,7 +557,7 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
             return toks[d - 1].start
         if t in ("while", "whereas"):
             return toks[d].start
-        if t == "and" and d + 1 < n:
+        if t in ("and", "but") and d + 1 < n:
             nxt = toks[d + 1].lower
             if (nxt in VERBS and nxt not in ("said", "says")) or (
                 nxt.endswith("ed") and nxt[:1].isalpha() and toks[d + 1].text[:1].islower()
@@ -564,7 +569,8 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
                 w = toks[e].lower
                 if w in (",", ".", "“"):
                     break
-                if w in ("said", "says", "added", "noted", "argued", "explained"):
+                cue = VERBS.get(w)
+                if cue is not None and cue.lemma in _INVERTING:
                     return toks[d].start
     return default
 
@@ -576,7 +582,7 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
         if (
             t.lower.endswith("ing")
             and t.lower in VERBS
-            and toks[k - 1].lower == ","
+            and toks[k - 1].lower in (",", "“")
             and main.source
         ):
             cue = VERBS[t.lower]
@@ -592,8 +598,10 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
                 return None
             # Cut the main statement's content at the comma before the participle.
             first = main.content[0]
-            if first.start < toks[k - 1].start < first.end:
-                main.content[0] = trim_end(text, trim(text, first.start, toks[k - 1].start))
+            # Cut at the comma before the participle, or after the quote it follows.
+            cut = toks[k - 1].end if toks[k - 1].lower == "“" else toks[k - 1].start
+            if first.start < cut < first.end:
+                main.content[0] = trim_end(text, trim(text, first.start, cut))
             return Found(
                 [span],
                 StatementKind.INDIRECT,
