@@ -65,8 +65,8 @@ _SKIP = frozenset(
         "the",
     ]
 )
-MIN_COUNT = 3
-MIN_PRECISION = 0.25
+MIN_COUNT = 2
+MIN_PRECISION = 0.2
 
 
 def _adverb(word: str) -> bool:
