@@ -47,6 +47,7 @@ __all__ = [
     "analyze_records",
     "encode_jsonl",
     "encode_rows",
+    "outcome_of",
     "record_key",
 ]
 
@@ -160,8 +161,12 @@ def _unpack(packed: _Packed) -> tuple[str, Record]:
     return path, article
 
 
-def _outcome(pipeline: Pipeline, path: str, record: Record, encode: Encoder[T]) -> Outcome[T]:
-    """Analyse one record and encode the result; never raises for the record's sake."""
+def outcome_of(pipeline: Pipeline, path: str, record: Record, encode: Encoder[T]) -> Outcome[T]:
+    """The outcome of one record: analysed by ``pipeline`` and encoded by ``encode``.
+
+    Never raises for the record's sake: a ReadError, or an analysis that raises, becomes an
+    error outcome (``fatal`` under a strict pipeline). ``path`` names the input in errors.
+    """
     key = record_key(record)
     if isinstance(record, ReadError):
         return Outcome(key, record.id, record, encode(record))
@@ -203,7 +208,7 @@ def _work(chunk: list[_Packed]) -> list[Outcome[Any]]:
     out = []
     for packed in chunk:
         path, record = _unpack(packed)
-        outcome = _outcome(_worker_pipeline, path, record, _worker_encode)
+        outcome = outcome_of(_worker_pipeline, path, record, _worker_encode)
         out.append(outcome)
         if outcome.fatal:
             break
@@ -289,7 +294,7 @@ def _serial(
     records: Iterable[tuple[str, Record]], pipeline: Pipeline, encode: Encoder[T]
 ) -> Iterator[Outcome[T]]:
     for path, record in records:
-        outcome = _outcome(pipeline, path, record, encode)
+        outcome = outcome_of(pipeline, path, record, encode)
         yield outcome
         if outcome.fatal:
             return

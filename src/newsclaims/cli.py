@@ -389,6 +389,62 @@ def analyze(
 
 
 @cli.command()
+@click.argument("path", metavar="OUT.jsonl")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--top",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="How many speakers to list (a quarter as many per outlet and month, at least 5).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here instead of stdout.",
+)
+def report(path: str, fmt: str, top: int, output: str) -> None:
+    """Summarise the output of a corpus run: who is quoted most, and by what kind of source.
+
+    Reads the JSON Lines that `newsclaims analyze` wrote (.jsonl or .jsonl.gz, - for
+    stdin). Speakers are counted by their Wikidata entity where linked, else by name;
+    statements are shared out by speaker kind (named, organization, group, anonymous,
+    document, unknown, and writer for the writer's own assertions); then the same per
+    outlet and per month, when the articles give them.
+
+    \b
+    Examples:
+      newsclaims report out.jsonl
+      newsclaims report out.jsonl --format csv -o report.csv
+      newsclaims report out.jsonl --format json --top 50
+    """
+    from newsclaims import report as reports
+
+    try:
+        result = reports.build_report(path)
+    except ValueError as exc:
+        _error(f"{path}: {exc}")
+        sys.exit(1)
+    except OSError as exc:
+        reason = "no such file or directory" if isinstance(exc, FileNotFoundError) else exc
+        _error(f"{path}: {getattr(exc, 'strerror', None) or reason}")
+        sys.exit(1)
+    with _open_output(output) as out:
+        reports.write(result, out, fmt, top=top)
+
+
+@cli.command()
 @click.option("--all", "show_all", is_flag=True, help="Include the built-in plugins.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(show_all: bool, as_json: bool) -> None:
