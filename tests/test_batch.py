@@ -263,9 +263,12 @@ def test_a_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
     ]  # fmt: skip
     env = {**os.environ, "NEWSCLAIMS_DISABLE_PLUGIN_AUTOLOAD": "1"}
     env.pop("NEWSCLAIMS_DISABLE", None)
-    process = subprocess.Popen(command, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(command, env=env, stderr=stderr, start_new_session=True)
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 200_000):
+        assert process.poll() is None, log.read_text(encoding="utf-8")
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, at once
     process.wait()
