@@ -563,6 +563,13 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
                 nxt.endswith("ed") and nxt[:1].isalpha() and toks[d + 1].text[:1].islower()
             ):
                 return toks[d].start
+        if t == "," and d + 2 < n and toks[d + 1].text[:1].isupper():
+            # ", Judge Berman proceeded to ...": a new main clause with its own subject.
+            e = d + 1
+            while e < n and e - d <= 4 and toks[e].text[:1].isupper():
+                e += 1
+            if e < n and e > d + 1 and (toks[e].lower in VERBS or toks[e].lower.endswith("ed")):
+                return toks[d].start
         if t == ",":
             # ", he said" / ", the candidate said" inside the content: a new attribution.
             for e in range(d + 1, min(n, d + 5)):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from newsclaims.analyzers.quotes.speakers import describe
-from newsclaims.analyzers.quotes.units import Found, Unit, words
+from newsclaims.analyzers.quotes.units import Found, Unit, trim_end, words
 from newsclaims.analyzers.quotes.words import (
     QUOTE_CHARS,
 )
@@ -176,7 +176,9 @@ def headline(text: str, head: Span) -> Found | None:
         name_like(lw) and len(lw) >= 2 and len(rw) >= 3
     ):
         kind = StatementKind.DIRECT if rw[0][:1] in QUOTE_CHARS else StatementKind.INDIRECT
+        # A headline's closing period is punctuation, not content.
+        content = trim_end(text, right)
         return Found(
-            [right], kind, source=left, cue=cue, stance="neutral", source_words=lw, paragraph=-1
+            [content], kind, source=left, cue=cue, stance="neutral", source_words=lw, paragraph=-1
         )
     return None
