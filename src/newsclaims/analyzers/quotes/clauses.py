@@ -423,6 +423,10 @@ def _only_quote_follows(text: str, toks: list[Token], k: int, q: Quote, cue: Cue
     """Whether only punctuation, an object or a short phrase stands between cue and quote."""
     between = text[toks[k].end : q.span.start]
     words = [w for w in between.split() if any(c.isalnum() for c in w)]
+    # Words before the quote that are not set off by a comma or colon are part of the
+    # content ("called Trump “unhinged”", a mixed quote); "told them, “...”" is direct.
+    if words and not between.rstrip().endswith((",", ":")):
+        return False
     return len(words) <= (4 if cue.takes_object else 2) and "that" not in words
 
 
