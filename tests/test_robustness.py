@@ -103,11 +103,6 @@ def test_100000_quote_marks_take_linear_time(pattern: str) -> None:
     assert large < 8 * max(small, 0.01), f"{pattern}: {small:.3f}s for n, {large:.3f}s for 4n"
 
 
-@pytest.mark.xfail(
-    reason="quadratic in the quote finder: finder._holds scans every covered span per "
-    "candidate, speakers.Resolver._resolve its whole history per statement (reported)",
-    strict=False,
-)
 def test_many_quoted_sentences_in_one_paragraph_take_linear_time() -> None:
     pipeline = Pipeline(autoload=False, environ={})
     make = lambda n: 'The minister said: "We will win." ' * (n // 2)  # noqa: E731

@@ -20,7 +20,7 @@ Everything is linear in the length of the article.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsclaims.analyzers.quotes.clauses import attributions
 from newsclaims.analyzers.quotes.conventions import continuation, headline, paragraph_conventions
@@ -78,8 +78,8 @@ def find_statements(analysis: Analysis) -> list[Statement]:
 
     assertions = [
         Found([s], StatementKind.ASSERTION)
-        for s in layout.sentences
-        if not _holds(covered, s) and words(text, s) >= MIN_ASSERTION_WORDS
+        for s in _uncovered(layout.sentences, covered)
+        if words(text, s) >= MIN_ASSERTION_WORDS
     ]
     resolve_speakers(text, found)
     every = sorted(found + assertions, key=lambda f: (f.start, f.kind is StatementKind.ASSERTION))
@@ -97,8 +97,17 @@ def _statement(f: Found, n: int) -> Statement:
     )
 
 
-def _holds(covered: Sequence[Span], s: Span) -> bool:
-    return any(c.overlaps(s) for c in covered)
+def _uncovered(sentences: Sequence[Span], covered: Sequence[Span]) -> Iterator[Span]:
+    """The sentences that no span of ``covered`` overlaps, in one merge pass (both are
+    walked in text order, so this stays linear however many statements there are)."""
+    spans = sorted(covered)
+    j = 0
+    for s in sentences:
+        while j < len(spans) and spans[j].end <= s.start:
+            j += 1
+        if j < len(spans) and spans[j].start < s.end:
+            continue
+        yield s
 
 
 def resolve_speakers(text: str, found: list[Found]) -> None:
@@ -115,8 +124,7 @@ def resolve_speakers(text: str, found: list[Found]) -> None:
             continue
         subject = None
         if f.subject:
-            subject = resolver.resolve(f.subject, f.source.start)
-            resolver.history.pop()
+            subject = resolver.peek(f.subject, f.source.start)
         words = [w for w in f.source_words if w not in (",",)]
         f.speaker = resolver.resolve(words, f.source.start, subject)
         last = f.speaker

@@ -410,6 +410,12 @@ class Resolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.history: list[Speaker] = []
+        # Indexes over the history, so each resolution costs the same however many
+        # speakers came before (an article of thousands of quotes stays linear).
+        self._persons: dict[str, Speaker] = {}  # full name -> first speaker of that name
+        self._surnames: dict[str, str] = {}  # surname -> earliest multiword person name
+        self._heads: dict[tuple[SpeakerKind, str], Speaker] = {}  # latest by kind and head
+        self._in_text: dict[str, tuple[int, str] | None] = {}  # surname -> first full name
 
     def resolve(self, words: list[str], before: int, subject: Speaker | None = None) -> Speaker:
         """The speaker for source ``words`` appearing at offset ``before`` in the text.
@@ -419,8 +425,23 @@ class Resolver:
         """
         d = describe(words)
         speaker = self._resolve(d, before, subject)
-        self.history.append(speaker)
+        self.remember(speaker)
         return speaker
+
+    def peek(self, words: list[str], before: int) -> Speaker:
+        """Who ``words`` would resolve to, without remembering it."""
+        return self._resolve(describe(words), before, None)
+
+    def remember(self, speaker: Speaker) -> None:
+        """Add ``speaker`` to the history and its indexes."""
+        self.history.append(speaker)
+        name = speaker.name
+        if speaker.kind is SpeakerKind.PERSON:
+            self._persons.setdefault(name, speaker)
+            if " " in name:
+                self._surnames.setdefault(name.rsplit(" ", 1)[1], name)
+        if " " in name:
+            self._heads[(speaker.kind, _head(name))] = speaker
 
     def _resolve(self, d: Described, before: int, subject: Speaker | None) -> Speaker:
         if d.pronoun is not None:
@@ -444,22 +465,14 @@ class Resolver:
             SpeakerKind.UNKNOWN,
         ):
             # "The military" after "the U.S. military": the same speaker, named in full.
-            for earlier in reversed(self.history):
-                if (
-                    earlier.kind is d.kind
-                    and earlier.name != d.name
-                    and _head(earlier.name) == d.head
-                    and len(earlier.name) > len(d.name)
-                ):
-                    return earlier
+            earlier = self._heads.get((d.kind, d.head))
+            if earlier is not None and earlier.name != d.name and len(earlier.name) > len(d.name):
+                return earlier
         return Speaker(name=d.name, kind=d.kind, role=d.role, title=d.title)
 
     def _known(self, name: str) -> Speaker | None:
         """The earlier person speaker of that name, with the role and title given then."""
-        for earlier in self.history:
-            if earlier.kind is SpeakerKind.PERSON and earlier.name == name:
-                return earlier
-        return None
+        return self._persons.get(name)
 
     def _pronoun(self, pronoun: str, subject: Speaker | None) -> Speaker | None:
         if pronoun in PERSON_PRONOUNS:
@@ -479,11 +492,19 @@ class Resolver:
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """The earliest multiword capitalised name ending in ``surname`` before ``before``."""
-        for earlier in self.history:
-            if earlier.kind is SpeakerKind.PERSON and earlier.name.endswith(" " + surname):
-                return earlier.name
+        known = self._surnames.get(surname)
+        if known is not None:
+            return known
+        if surname not in self._in_text:
+            self._in_text[surname] = self._first_full_name(surname)
+        first = self._in_text[surname]
+        return first[1] if first is not None and first[0] < before else None
+
+    def _first_full_name(self, surname: str) -> tuple[int, str] | None:
+        """Where the text first names someone in full with ``surname``, and the name
+        (searched once per surname, not once per statement)."""
         pattern = re.compile(r"(?:[A-Z][\w’'\-]+\.? ){1,3}" + re.escape(surname) + r"\b")
-        for m in pattern.finditer(self.text, 0, before):
+        for m in pattern.finditer(self.text):
             words = m.group().split()
             # Drop titles and sentence-initial function words from the front.
             while words and (
@@ -491,7 +512,7 @@ class Resolver:
             ):
                 words = words[1:]
             if len(words) >= 2:
-                return " ".join(words)
+                return m.start(), " ".join(words)
         return None
 
 
