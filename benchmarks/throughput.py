@@ -96,6 +96,13 @@ def main() -> None:
     print(f"reference  {words / r:>12,.0f} words/s  (regex \\w+ tokenisation; pipeline is {p / r:.1f}x its time)")
     for name, values in shares.items():
         print(f"  {name:<10} {100 * statistics.median(values):5.1f} % of pipeline time")
+    from newsclaims.kb_cli import embedded_stats
+
+    kb = embedded_stats()
+    print(
+        f"knowledge base  {kb['entries']:,} entries, {kb['bytes_on_disk'] / 1e6:.2f} MB on disk, "
+        f"{kb['memory_bytes'] / 1e6:.1f} MB in memory, loads in {kb['load_seconds']:.2f} s"
+    )
 
 
 if __name__ == "__main__":

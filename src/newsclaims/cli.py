@@ -493,6 +493,15 @@ def _add_evaluate() -> None:
 _add_evaluate()
 
 
+def _add_kb() -> None:
+    from newsclaims.kb_cli import kb
+
+    cli.add_command(kb)
+
+
+_add_kb()
+
+
 def main() -> None:
     """The console entry point (``newsclaims`` in ``pyproject.toml``)."""
     cli(prog_name="newsclaims")

@@ -168,8 +168,10 @@ class PluginHost:
                     raise TypeError(f"register() expects an Analyzer, got {analyzer!r}")
                 mine.append(analyzer)
 
+            # (an implementation may take any subset of the spec's arguments)
+            given = {"register": register, "hook": self.pm.hook}
             try:
-                impl.function(register=register)
+                impl.function(**{k: v for k, v in given.items() if k in impl.argnames})
             except Exception as exc:
                 self._problem(
                     plugin, f"newsclaims_register_analyzers raised {type(exc).__name__}: {exc}"

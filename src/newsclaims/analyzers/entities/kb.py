@@ -63,6 +63,7 @@ class Entry:
         "part_of",
         "prior",
         "qid",
+        "source",
         "type",
     )
 
@@ -75,8 +76,11 @@ class Entry:
         prior: float,
         part_of: str | None,
         checked: str,
+        source: str = "embedded",
     ) -> None:
         self.qid = qid
+        #: Which knowledge base the entry comes from ("embedded", or a user file's name).
+        self.source = source
         self.key = qid or f"local:{name}"
         self.name = name
         self.type = type
@@ -120,6 +124,7 @@ class KnowledgeBase:
         prefixes: set[str] = set()
         continuations: set[str] = set()
         plurals: set[str] = set()
+        dotted: set[str] = set()
         longest = 1
         for entry in self.entries:
             names = [
@@ -137,6 +142,8 @@ class KnowledgeBase:
                 if not toks:
                     continue
                 key = " ".join(fold(t) for t in toks)
+                if alias.endswith(".") and not toks[-1].endswith("."):
+                    dotted.add(key)  # "Calif.": the period is part of the alias
                 letters = sum(c.isalpha() for c in alias)
                 exact = None
                 if letters <= 4 or alias.isupper():
@@ -173,6 +180,10 @@ class KnowledgeBase:
         #: Folded plural demonyms ("iranians"): people, not the country.
         self.plural_demonyms = frozenset(fold(p) for p in plurals)
         self.by_key = {e.key: e for e in self.entries}
+        #: Folded aliases whose final period belongs to them ("calif" for "Calif.").
+        self.dotted = frozenset(dotted)
+        #: The names of the knowledge bases chained into this one, first first.
+        self.sources: tuple[str, ...] = tuple(dict.fromkeys(e.source for e in self.entries))
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -223,7 +223,15 @@ def find_mentions(
                 continue  # "The", "But", "He": a third of all runs, settled at once
             start = run.start()
             initial = _is_initial(text, start, region.start)
-            out.extend(m.shifted(start) for m in _run_mentions(words, initial, weak, kb))
+            for found in _run_mentions(words, initial, weak, kb):
+                mention = found.shifted(start)
+                if (
+                    mention.kind == KB
+                    and text[mention.end : mention.end + 1] == "."
+                    and " ".join(fold(w) for w in mention.words) in kb.dotted
+                ):
+                    mention.end += 1  # "FLINT, Mich.": the abbreviation keeps its period
+                out.append(mention)
         for m in _NOMINAL.finditer(text, region.start, region.end):
             follower = _NEXT.match(text, m.end(), region.end)
             if follower is None or fold(follower.group(1)) in NOMINAL_FOLLOWERS:
