@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from newsclaims.analyzers.quotes.cues import PARTICLE_VERBS, PHRASES, Cue, verb_forms
 from newsclaims.analyzers.quotes.marks import Quote
@@ -92,7 +93,12 @@ def _cue_span(toks: Sequence[Token], k: int) -> tuple[Span, int]:
     """The cue span ending at token ``k`` (with auxiliaries and "also" before it) and the
     index of its first token."""
     j = k
-    while j > 0 and (toks[j - 1].lower in AUX or toks[j - 1].lower in CUE_ADVERBS):
+    # A capitalised "May" or "Will" before the verb is a name ("Theresa May said").
+    while (
+        j > 0
+        and (toks[j - 1].lower in AUX or toks[j - 1].lower in CUE_ADVERBS)
+        and not (toks[j - 1].text[:1].isupper() and j - 1 > 0 and toks[j - 2].text[:1].isupper())
+    ):
         j -= 1
     # Keep adverbs only when an auxiliary or "also" is among them ("has long accused").
     chain = [t.lower for t in toks[j:k]]
@@ -162,6 +168,7 @@ _INVERTING = frozenset({
 _OBJECT_CLAUSE = frozenset({
     "that", "if", "whether", "how", "what", "why", "when", "who", "where", "which", "to",
 })
+_DETERMINERS_CAP = frozenset({"the", "a", "an", "this", "that", "these", "those", "some"})
 _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half", "most",
@@ -208,10 +215,22 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     # "In a fiery takedown of ...", "But", "Just last week": not noun phrases.
     if words[0].lower in _NOT_FIRST or all(t.lower in _TRAILING for t in words):
         return False
+    for prev, t in pairwise(words):
+        # "Trump unleashed a flurry of": a past tense after a name is a verb.
+        if (
+            t.lower.endswith("ed")
+            and t.text[:1].islower()
+            and prev.text[:1].isupper()
+            and prev.lower not in _DETERMINERS_CAP
+        ):
+            return False
     if words[0].text[:1].isdigit() or words[0].lower in _NUMBER_WORDS:
         return True  # "52 percent of registered voters", "Six in 10"
     if any(
-        _verbish(t) or t.lower in NOT_IN_SOURCE or t.lower.endswith(CONTRACTIONS) for t in words
+        (_verbish(t) and not (i and t.text[:1].isupper()))  # "Theresa May" is a name
+        or t.lower in NOT_IN_SOURCE
+        or t.lower.endswith(CONTRACTIONS)
+        for i, t in enumerate(words)
     ):
         return False
     if all(not t.text[0].isalnum() for t in words):

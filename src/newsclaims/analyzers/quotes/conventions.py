@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsclaims.analyzers.quotes.cues import verb_forms
 from newsclaims.analyzers.quotes.speakers import describe
 from newsclaims.analyzers.quotes.units import Found, Unit, trim_end, words
 from newsclaims.analyzers.quotes.words import (
@@ -107,6 +108,8 @@ def continuation(
     return None
 
 
+VERBS = verb_forms()
+
 # Section labels that open headlines with a colon and name no source ("The Latest: ...").
 _HEADLINE_LABELS = frozenset(
     {
@@ -160,6 +163,8 @@ def headline(text: str, head: Span) -> Found | None:
             1 <= len(words) <= 4
             and all(w[:1].isupper() or w in ("of", "the") for w in words)
             and " ".join(words).lower().strip("“”\"'") not in _HEADLINE_LABELS
+            # "Christie Calls Hillary Clinton": a title-case verb makes it a clause.
+            and not any(w.lower() in VERBS for w in words)
         )
 
     if name_like(rw) and len(lw) >= 3:

@@ -356,10 +356,13 @@ def describe(words: list[str]) -> Described:
     ):
         i -= 1
     name_start = i
-    # Split titles off the front of the capitalised run.
+    # Split titles off the front of the capitalised run: everything up to its last title
+    # word ("Former Pennsylvania Gov. Ed Rendell", "Senate Majority Leader Mitch
+    # McConnell") is the title, the rest the name.
     t = name_start
-    while t < end - 1 and low[t].rstrip(",") in _TITLES:
-        t += 1
+    for p in range(name_start, end - 1):
+        if low[p].rstrip(",") in _TITLES:
+            t = p + 1
     title_words = words[name_start:t]
     # A lower-case title just before the name ("president Obama") counts too.
     if not title_words and name_start > start and low[name_start - 1] in _TITLE_WORDS_LOWER_OK:
