@@ -257,9 +257,11 @@ def _read_html(data: bytes, name: str, stem: str) -> Record:
         return article_from_html(data, default_id=stem)
     except HtmlUnavailable as exc:
         return ReadError(name, None, str(exc))
+    except ValueError as exc:  # no main text
+        return ReadError(name, None, " ".join(str(exc).split()))
     except Exception as exc:  # a parser failure on a malformed page: that page's error only
-        reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
-        return ReadError(name, None, f"cannot extract the HTML page: {' '.join(reason.split())}")
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return ReadError(name, None, f"cannot extract the HTML page: {reason}")
 
 
 # -- JSON and JSON Lines ----------------------------------------------------------------------
