@@ -264,7 +264,7 @@ def _run_batch(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "jsonl", "csv", "parquet"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "parquet", "html"]),
     default=None,
     help="Output format. Default: by the -o suffix (.csv, .parquet, .jsonl), else json for "
     "one article, jsonl for several or a .jsonl input.",
@@ -377,6 +377,10 @@ def analyze(
             for result in results:
                 if isinstance(result, Analysis):
                     write_json(result, out)
+        elif fmt == "html":
+            from newsclaims.view import write_html
+
+            write_html((r for r in results if isinstance(r, Analysis)), out)
         else:
             width = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 120
             first = True

@@ -436,6 +436,12 @@ class Analysis:
             for i, span in enumerate(e.mentions):
                 yield f"entity {e.id}.mentions[{i}]", span
 
+    def _repr_html_(self) -> str:
+        """The analysis shown in a notebook: the view of :func:`newsclaims.view.notebook_html`."""
+        from newsclaims.view import notebook_html
+
+        return notebook_html(self)
+
     def statement(self, id: str) -> Statement:
         return _by_id(self.statements, id, "statement")
 
