@@ -25,7 +25,8 @@ from newsclaims import (
     Statement,
     StatementKind,
 )
-from newsclaims.analyzers.hedges import analyze
+from newsclaims.analyzers.hedges import HedgeDetector, analyze
+from newsclaims.analyzers.hedges.grade import negation_cues
 from newsclaims.testing import analyses, articles, assert_valid
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a7f89c861a905037.txt"
@@ -420,3 +421,134 @@ def test_time_grows_linearly_with_cues_in_one_long_sentence() -> None:
     seconds(50)  # warm up
     small, large = seconds(200), seconds(2000)
     assert large < 30 * small + 0.5
+
+
+# --- the news-only kinds on real news: PolNeAR train sentences -------------------------------
+
+POLNEAR_TRAIN = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear"
+POLNEAR_TRAIN = POLNEAR_TRAIN / "train" / "text"
+needs_polnear = pytest.mark.skipif(
+    not POLNEAR_TRAIN.is_dir(), reason="PolNeAR train texts not found in ../shared/data"
+)
+
+
+@pytest.fixture(scope="module")
+def polnear_pipeline() -> Pipeline:
+    return Pipeline(autoload=False)
+
+
+def polnear_hedges(pipeline: Pipeline, name: str, sentence: str) -> list[tuple[str, str]]:
+    """(cue text, kind) of each hedge the pipeline finds in the PolNeAR train article
+    ``name``, in the one sentence that starts with ``sentence``."""
+    from newsclaims.readers import read
+
+    (article,) = list(read(POLNEAR_TRAIN / name))
+    assert isinstance(article, Article)
+    analysis = pipeline.analyze(article)
+    (region,) = [
+        s
+        for s in analysis.layout.sentences
+        if analysis.text_of(s).lstrip(' "“').startswith(sentence)
+    ]
+    return [(analysis.text_of(h.cue), h.kind) for h in analysis.hedges if region.contains(h.cue)]
+
+
+@needs_polnear
+@pytest.mark.parametrize(
+    ("name", "sentence", "cue", "kind"),
+    [
+        # distancing: the writer does not vouch for a name or a claim
+        ("politico_2015-12-28_are-democrats-crippling-obamacar.txt", "By voting to delay",
+         "so-called", "distancing"),
+        ("breitbart_2016-04-24_anti-trump-groups-launch-ads-in-.txt", "The Club for Growth is",
+         "reportedly", "distancing"),
+        ("usa-today_2015-12-22_in-brief.txt", "U.S. District Magistrate", "allegedly",
+         "distancing"),
+        ("wash-post_2016-02-21_oregon-occupier-uses-st-amendmen.txt", "PORTLAND", "self-styled",
+         "distancing"),
+        ("wash-post_2016-06-09_party-aims-to-heal-primary-wound.txt", "Clinton said Wednesday",
+         "what she called", "distancing"),
+        # vague_source: an unnamed plural or impersonal source, several words
+        ("politico_2015-11-24_clinton-s-iowa-dilemma.txt", "Many observers expect",
+         "Many observers", "vague_source"),
+        ("nyt_2016-08-18_trump-hires-conservative-website.txt", "People briefed on the move",
+         "People briefed on", "vague_source"),
+        ("politico_2015-12-28_are-democrats-crippling-obamacar.txt", "Others say",
+         "Others say", "vague_source"),
+        ("politico_2015-12-28_are-democrats-crippling-obamacar.txt", "Administration officials",
+         "Administration officials", "vague_source"),
+        ("wash-post_2016-02-21_oregon-occupier-uses-st-amendmen.txt", "Although Reynolds",
+         "others argue", "vague_source"),
+        # approximator: a loose quantity
+        ("wash-post_2016-04-09_trump-s-new-go-to-guy-no-strange.txt", "There's only a handful",
+         "a handful of", "approximator"),
+        ("wash-post_2016-04-09_trump-s-new-go-to-guy-no-strange.txt", "Paul has been involved",
+         "almost all", "approximator"),
+        ("huff-post_2016-06-09_clinton-and-sanders-aren-t-butti.txt", "Dozens of them",
+         "Dozens of", "approximator"),
+        ("usa-today_2016-02-02_maybe-trump-hasn-t-rewritten-rul.txt", "Cruz's campaign",
+         "almost $19 million", "approximator"),
+        # booster: the holder stresses certainty
+        ("wash-post_2016-06-09_party-aims-to-heal-primary-wound.txt", "Clinton will need",
+         "no doubt", "booster"),
+        ("wash-post_2016-06-09_party-aims-to-heal-primary-wound.txt", "He is certainly",
+         "certainly", "booster"),
+        ("politico_2015-11-09_sanders-endorsements-prove-clint.txt", "Obviously, Bernie",
+         "Obviously", "booster"),
+        ("usa-today_2016-01-12_energy-guns-top-young-voters-age.txt", "By an overwhelming",
+         "surely", "booster"),
+        ("wash-post_2016-04-23_one-policy-that-trump-seems-to-u.txt", "None of this",
+         "of course", "booster"),
+    ],
+)  # fmt: skip
+def test_news_only_kinds_in_polnear_train(
+    polnear_pipeline: Pipeline, name: str, sentence: str, cue: str, kind: str
+) -> None:
+    assert (cue, kind) in polnear_hedges(polnear_pipeline, name, sentence)
+
+
+@needs_polnear
+def test_clear_about_one_thing_is_no_approximation(polnear_pipeline: Pipeline) -> None:
+    found = polnear_hedges(
+        polnear_pipeline, "nyt_2016-03-16_via-legislative-side-doors-sande.txt", "As Democrats"
+    )
+    assert "approximator" not in {kind for _, kind in found}
+
+
+# --- profiles ---------------------------------------------------------------------------------
+
+
+def test_unknown_profile_is_refused_naming_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="known: news, bio"):
+        HedgeDetector("legal")
+
+
+def test_the_bio_profile_knows_biomedical_cues_the_news_default_lacks() -> None:
+    text = "These data indicate that p53 is a putative regulator of the pathway."
+    news = [(text[f.cue.start : f.cue.end], f.kind) for f in HedgeDetector().find(text)]
+    bio = [(text[f.cue.start : f.cue.end], f.kind) for f in HedgeDetector("bio").find(text)]
+    assert news == []
+    assert ("putative", "epistemic") in bio
+    assert ("indicate that", "epistemic") in bio
+
+
+def test_the_bio_profile_keeps_the_news_only_kinds_and_the_lexicons_kinds() -> None:
+    text = "If the cells were reportedly treated, about 20 colonies may form."
+    found = {(text[f.cue.start : f.cue.end], f.kind) for f in HedgeDetector("bio").find(text)}
+    assert {("reportedly", "distancing"), ("about 20", "approximator")} <= found
+    assert ("may", "epistemic") in found
+
+
+def test_the_pipeline_uses_the_news_profile() -> None:
+    text = "These data indicate that p53 is a putative regulator."
+    result = run(text, asserted(text))
+    assert cues(result) == []
+    assert result.statements[0].certainty is Certainty.CERTAIN
+
+
+# --- negation cues ----------------------------------------------------------------------------
+
+
+def test_negation_cues_are_whole_words_and_skip_idioms() -> None:
+    text = "I can't say it was not only good; they denied that. No one came. No. 1 won."
+    assert [text[s.start : s.end] for s in negation_cues(text)] == ["can't", "denied", "No"]

@@ -39,6 +39,15 @@ its attribution cue ("analysts believe"):
   writes "X allegedly took bribes" commits to neither the truth nor the falsity of the claim
   (FactBank's "uncommitted"), so the claim is left underspecified rather than "probable".
 
+**Profiles.** The default profile, ``news``, is the hand-written lexicon and rules above.
+A learned *domain profile* (``HedgeDetector(profile="bio")``) adds a cue classifier trained
+on a domain's annotated corpus (:mod:`.learned`; the data ships in ``data/<profile>.json``):
+the classifier decides which occurrences of the epistemic, doxastic, conditional and
+investigation cues are hedges, and may add cue words the lexicon lacks ("putative",
+"indicate that"); the news-only kinds still come from the lexicon. The pipeline's analyzer
+always uses ``news``: the ``bio`` profile exists for biomedical text (CoNLL-2010), whose
+hedging ("suggest", "or", "putative") reads differently from news.
+
 Its **polarity** is NEGATIVE when an odd number of negations govern its main clause: not,
 n't, no, never, none, nobody, nothing, neither/nor, "denied that", a denial as the
 attribution cue, and the negating hedges (unlikely, doubtful, "hard to imagine": FactBank's
@@ -54,12 +63,21 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from newsclaims.analyzer import Analyzer
-from newsclaims.analyzers.hedges.detect import Found, find_cues
+from newsclaims.analyzers.hedges import learned
+from newsclaims.analyzers.hedges.detect import Found, clause_scope, find_cues
 from newsclaims.analyzers.hedges.grade import certainty, negation_starts, negations, polarity
 from newsclaims.hookspecs import hookimpl
-from newsclaims.model import Analysis, Hedge, HedgeHolder, Span, Statement, StatementKind
+from newsclaims.model import (
+    Analysis,
+    Certainty,
+    Hedge,
+    HedgeHolder,
+    Span,
+    Statement,
+    StatementKind,
+)
 
-__all__ = ["analyze", "newsclaims_register_analyzers"]
+__all__ = ["PROFILES", "HedgeDetector", "analyze", "newsclaims_register_analyzers"]
 
 _CONTENT, _SOURCE, _CUE = 0, 1, 2
 # Spans are filed in blocks of 2**9 characters, so finding what a cue overlaps costs the
@@ -67,20 +85,102 @@ _CONTENT, _SOURCE, _CUE = 0, 1, 2
 _BLOCK = 9
 
 
+#: The profiles a :class:`HedgeDetector` can use: ``news`` (the default) and the learned ones.
+PROFILES = ("news", "bio")
+# The kinds a learned profile decides; the news-only kinds are the lexicon's alone.
+_LEARNED_KINDS = frozenset(("epistemic", "doxastic", "conditional", "investigation"))
+
+
+class HedgeDetector:
+    """Finds hedge cues with one profile's lexicon and model, and grades statements.
+
+    ``profile`` is one of :data:`PROFILES`; an unknown one raises :class:`ValueError` naming
+    the known ones. Detectors are cheap to build: a learned profile's data is read once per
+    process and shared.
+    """
+
+    def __init__(self, profile: str = "news") -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"unknown hedge profile {profile!r}; known: {', '.join(PROFILES)}")
+        self.profile = profile
+        self._model = None if profile == "news" else learned.load(profile)
+
+    def find(
+        self,
+        text: str,
+        regions: Sequence[Span] | None = None,
+        *,
+        headline: Span | None = None,
+        sources: Sequence[Span] = (),
+    ) -> list[Found]:
+        """Every cue in ``regions`` of ``text`` (default: all of it, as one sentence), in
+        text order, never overlapping. ``headline`` and ``sources`` are as for
+        :func:`~.detect.find_cues`."""
+        if regions is None:
+            regions = [Span(0, len(text))]
+        found = find_cues(text, _lower(text), regions, headline=headline, sources=sources)
+        if self._model is None:
+            return found
+        return self._with_model(self._model, text, regions, found)
+
+    @staticmethod
+    def _with_model(
+        model: learned.CueModel, text: str, regions: Sequence[Span], found: list[Found]
+    ) -> list[Found]:
+        """``found`` with its uncertainty cues replaced by the model's: a model cue takes
+        the kind, grade and scope of a lexicon cue it overlaps, else it is an epistemic
+        "possible" cue governing the rest of its clause. Lexicon cues of the news-only kinds
+        stay unless a model cue overlaps them."""
+        accepted: list[Found] = []
+        for region in regions:
+            for start, end in model.cues(text, region.start, region.end):
+                span = Span(start, end)
+                twin = next(
+                    (f for f in found if f.kind in _LEARNED_KINDS and f.cue.overlaps(span)), None
+                )
+                if twin is not None:
+                    accepted.append(twin._replace(cue=span))
+                else:
+                    scope = clause_scope(text, region, start, end)
+                    accepted.append(Found(span, "epistemic", Certainty.POSSIBLE, False, scope))
+        kept = [
+            f
+            for f in found
+            if f.kind not in _LEARNED_KINDS and not any(a.cue.overlaps(f.cue) for a in accepted)
+        ]
+        return sorted(accepted + kept, key=lambda f: f.cue.start)
+
+    def analyze(self, analysis: Analysis) -> Analysis:
+        """``analysis`` with its hedges found and its statements' hedges, certainty and
+        polarity set. Any hedges already present are replaced: this analyzer provides
+        them."""
+        layout = analysis.layout
+        regions = ([layout.headline] if layout.headline is not None else []) + list(
+            layout.sentences
+        )
+        sources = [
+            s.attribution.source
+            for s in analysis.statements
+            if s.attribution is not None and s.attribution.source is not None
+        ]
+        found = self.find(analysis.text, regions, headline=layout.headline, sources=sources)
+        return _graded(analysis, found)
+
+
+_NEWS = HedgeDetector()
+
+
 def analyze(analysis: Analysis) -> Analysis:
-    """``analysis`` with its hedges found and its statements' hedges, certainty and polarity
-    set. Any hedges already present are replaced: this analyzer provides them."""
+    """``analysis`` with its hedges found by the ``news`` profile and its statements'
+    hedges, certainty and polarity set (see :meth:`HedgeDetector.analyze`)."""
+    return _NEWS.analyze(analysis)
+
+
+def _graded(analysis: Analysis, found: list[Found]) -> Analysis:
+    """``analysis`` with the hedges of ``found`` and every statement graded by them."""
     text = analysis.text
     low = _lower(text)
-    layout = analysis.layout
-    regions = ([layout.headline] if layout.headline is not None else []) + list(layout.sentences)
     statements = analysis.statements
-    sources = [
-        s.attribution.source
-        for s in statements
-        if s.attribution is not None and s.attribution.source is not None
-    ]
-    found = find_cues(text, low, regions, headline=layout.headline, sources=sources)
     index = _index(statements)
 
     hedges: list[Hedge] = []

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from newsclaims.analyzers.hedges.lexicon import CUE_RE, ENTRIES, NUMBER_OR, STARTERS, TAILS, Entry
 from newsclaims.model import Certainty, Span
 
-__all__ = ["Found", "find_cues"]
+__all__ = ["Found", "clause_scope", "find_cues"]
 
 
 class Found(NamedTuple):
@@ -291,6 +291,8 @@ def _approx(ctx: _Context, s: int, e: int) -> _Result:
     words = ctx.low[s:e].split()
     if words[-1] == "one" and ctx.next_word(e) == "of":
         return None  # "about one of them" is not a count
+    if words == ["about", "one"] and ctx.next_word(e) not in ("in", "out", "percent", "per"):
+        return None  # "clear about one thing": no one is "about one", only "about one in five"
     if words[0] == "about" and ctx.prev_word(s) in _ABOUT_TOPIC:
         return None  # "talked about two issues": "about" is the preposition
     return s, e, _APPROXIMATOR
@@ -551,6 +553,14 @@ def _scope(ctx: _Context, s: int, e: int, mode: str) -> Span | None:
     while end > start and ctx.text[end - 1] in _TRAILING:
         end -= 1
     return Span(start, end) if end > start else None
+
+
+def clause_scope(text: str, region: Span, start: int, end: int) -> Span | None:
+    """The scope of a cue at ``[start, end)`` of ``region`` that governs its clause: from the
+    cue to the clause's end (see :func:`find_cues`), or ``None`` when nothing is left."""
+    ctx = _Context(text, text.lower() if len(text.lower()) == len(text) else text, None, ())
+    ctx.region = region
+    return _scope(ctx, start, end, "clause")
 
 
 def _quantity(ctx: _Context, s: int, e: int) -> Span:

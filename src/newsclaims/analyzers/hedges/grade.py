@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from newsclaims.model import Certainty, Polarity, Span
 
-__all__ = ["certainty", "negation_starts", "negations", "polarity"]
+__all__ = ["certainty", "negation_cues", "negation_starts", "negations", "polarity"]
 
 # The graded scale, strongest first. A conditional, an open question or a distancing adverb
 # leaves the claim UNDERSPECIFIED only when nothing grades it more precisely.
@@ -117,6 +117,31 @@ def negation_starts(low: str) -> list[int]:
     """Where each negation word of the lower-cased text starts, in order (a spans with none
     needs no :func:`negations` pass)."""
     return [m.start() for m in _NEGATION.finditer(low)]
+
+
+_WORD_START = re.compile(r"[\w'’]*$")
+
+
+def negation_cues(text: str, span: Span | None = None) -> list[Span]:
+    """Every negation cue in ``span`` of ``text`` (default: all of it), in order: the words
+    the polarity rules count, idioms that deny nothing skipped ("not only", "No. 1"). A
+    contracted negation is the whole word ("can't", "doesn't"), as corpora mark it; "denied
+    that" is its verb. Unlike :func:`negations` this does not ask which clause a cue
+    governs."""
+    low = text.lower() if len(text.lower()) == len(text) else text
+    span = span or Span(0, len(text))
+    out = []
+    for m in _NEGATION.finditer(low, span.start, span.end):
+        if _idiom(low, span, m):
+            continue
+        start, end = m.start(), m.end()
+        if low[start] == "n" and low[start + 1] in "'’" and low[start:end].endswith("t"):
+            head = _WORD_START.search(low, span.start, start)
+            start = head.start() if head else start
+        elif low[start:end].startswith("den"):
+            end = start + len(low[start:end].split()[0])
+        out.append(Span(start, end))
+    return out
 
 
 def _idiom(low: str, span: Span, m: re.Match[str]) -> bool:
