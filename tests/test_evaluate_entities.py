@@ -86,13 +86,13 @@ def test_only_the_evaluation_span_counts() -> None:
     assert score_document(d, pred).counts["strong"] == (1, 1, 1)
 
 
-def test_demonyms_are_scored_only_when_asked() -> None:
+def test_demonyms_are_scored_unless_left_out() -> None:
     analysis = Analysis(
         Article(id="7", text=TEXT),
         entities=(Entity("e1", "Iran", "location", "Q794", (Span(0, 7),)),),
     )
-    assert predicted_pairs(analysis, (0, len(TEXT))) == []
-    assert predicted_pairs(analysis, (0, len(TEXT)), demonyms=True) == [(0, 7, "Q794")]
+    assert predicted_pairs(analysis, (0, len(TEXT))) == [(0, 7, "Q794")]
+    assert predicted_pairs(analysis, (0, len(TEXT)), demonyms=False) == []
 
 
 @pytest.mark.parametrize(
