@@ -281,14 +281,14 @@ def evaluate_corpus(name: str, path: Path, profile: str | None = None) -> dict[s
 
 def _row(label: str, s: dict[str, Any]) -> str:
     return (
-        f"  {label:<24} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f}"
+        f"  {label:<27} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f}"
         f" {s['gold']:>6} {s['predicted']:>6}"
     )
 
 
 def format_table(name: str, result: dict[str, Any]) -> str:
     """The plain-text table of one corpus's scores, as the command prints it."""
-    header = f"  {'':<24} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"
+    header = f"  {'':<27} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"
     lines = [f"{name}: {result['corpus']}"]
     if name == "sfu":
         neg, spec = result["negation"], result["speculation"]
