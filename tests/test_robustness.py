@@ -98,13 +98,16 @@ def test_100000_quote_marks_take_linear_time(pattern: str) -> None:
     pipeline = Pipeline(autoload=False, environ={})
     make = MARKS[pattern]
     assert make(100_000).count('"') + sum(make(100_000).count(q) for q in "“”‘’«»") >= 99_990
-    small, large = _seconds(pipeline, make(25_000), runs=3), _seconds(pipeline, make(100_000))
-    # 4 times the input: 4 times the time if linear, 16 if quadratic; allow 2x for noise.
-    assert large < 8 * max(small, 0.01), f"{pattern}: {small:.3f}s for n, {large:.3f}s for 4n"
+    small = _seconds(pipeline, make(25_000), runs=3)
+    large = _seconds(pipeline, make(100_000), runs=2)
+    # 4 times the input: 4 times the time if linear, 16 if quadratic; 10 leaves room for a
+    # loaded machine (the best of several runs is taken for both sizes).
+    assert large < 10 * max(small, 0.01), f"{pattern}: {small:.3f}s for n, {large:.3f}s for 4n"
 
 
 def test_many_quoted_sentences_in_one_paragraph_take_linear_time() -> None:
     pipeline = Pipeline(autoload=False, environ={})
     make = lambda n: 'The minister said: "We will win." ' * (n // 2)  # noqa: E731
-    small, large = _seconds(pipeline, make(1_500), runs=3), _seconds(pipeline, make(6_000))
-    assert large < 8 * max(small, 0.01), f"{small:.3f}s for n, {large:.3f}s for 4n"
+    small = _seconds(pipeline, make(1_500), runs=3)
+    large = _seconds(pipeline, make(6_000), runs=2)
+    assert large < 10 * max(small, 0.01), f"{small:.3f}s for n, {large:.3f}s for 4n"
