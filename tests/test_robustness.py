@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newsclaims import Article, Pipeline
+from newsclaims.batch import MAX_CHARS
 from newsclaims.cli import cli
 
 CLEAN_ENV: dict[str, str | None] = {
@@ -57,12 +58,15 @@ def test_a_20_mb_article(tmp_path: Path) -> None:
     big = "The minister said: “It is over.” " * (20_000_000 // 33)
     path = tmp_path / "big.jsonl"
     path.write_text(json.dumps({"id": "big", "text": big}) + "\n" + GOOD.decode() + "\n")
-    # By default it is refused, in its place, and the run goes on.
-    refused = run("analyze", str(path), "--workers", "2")
+    # Over --max-chars it is refused, in its place, and the run goes on. (The default limit,
+    # 25 million characters, lets it through; analysing it takes tens of seconds, which
+    # the linear-time tests below cover at smaller sizes.)
+    refused = run("analyze", str(path), "--workers", "2", "--max-chars", "1000000")
     assert refused.exit_code == 1
     docs = lines_of(refused)
     assert [d["article"]["id"] for d in docs] == ["big", "good"]  # type: ignore[index]
-    assert f"article too long: {len(big)} characters" in docs[0]["error"]["reason"]  # type: ignore[index]
+    assert f"article too long: {len(big)} characters" in docs[0]["error"]["reason"]
+    assert len(big) < MAX_CHARS  # by default a 20 MB article is analysed, not refused  # type: ignore[index]
     # Without the limit it goes through the worker and back whole (the analyzers switched
     # off: this checks transport and writing, the timing tests below the analyzers).
     off = ("--disable", "quotes", "--disable", "entities", "--disable", "hedges")
