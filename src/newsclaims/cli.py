@@ -32,6 +32,7 @@ from newsclaims.batch import (
     encode_rows,
 )
 from newsclaims.model import Analysis
+from newsclaims.options import plugin_options
 from newsclaims.pipeline import Pipeline
 from newsclaims.progress import Progress
 from newsclaims.readers import STDIN, ReadError, Record, read_all
@@ -304,14 +305,8 @@ def _run_batch(
     default=None,
     help="Show a progress line on stderr. Default: when stderr is a terminal.",
 )
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="NAME",
-    help="Switch off a plugin or analyzer by name (repeatable; also NEWSCLAIMS_DISABLE).",
-)
 @click.option("--strict", is_flag=True, help="Make any plugin failure fatal.")
-@click.option("--no-plugins", is_flag=True, help="Load no installed plugins, only built-ins.")
+@plugin_options
 def analyze(
     paths: tuple[str, ...],
     fmt: str | None,

@@ -45,6 +45,7 @@ from newsclaims.analyzer import PipelineError
 from newsclaims.analyzers.entities.kb import KnowledgeBase, default_kb
 from newsclaims.evaluate import evaluate
 from newsclaims.model import Analysis, Article
+from newsclaims.options import limit_option, plugin_options
 from newsclaims.pipeline import Pipeline
 
 __all__ = [
@@ -380,14 +381,8 @@ def _say(level: str, message: str) -> None:
     show_default=True,
     help="Score adjectives of nationality ('Iranian') as mentions of their country.",
 )
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Only the first N articles.")
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="NAME",
-    help="Switch off a plugin or analyzer by name (repeatable).",
-)
-@click.option("--no-plugins", is_flag=True, help="Load no installed plugins, only built-ins.")
+@limit_option
+@plugin_options
 @click.option(
     "--errors",
     "errors_path",

@@ -52,6 +52,7 @@ from attrs import field, frozen
 from newsclaims.analyzer import PipelineError
 from newsclaims.evaluate import evaluate
 from newsclaims.model import Analysis, Article, Span
+from newsclaims.options import limit_option, plugin_options
 from newsclaims.pipeline import Pipeline
 from newsclaims.readers import ReadError, read
 
@@ -710,14 +711,8 @@ def _say(level: str, message: str) -> None:
     "directory", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Only the first N articles.")
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="NAME",
-    help="Switch off a plugin or analyzer by name (repeatable).",
-)
-@click.option("--no-plugins", is_flag=True, help="Load no installed plugins, only built-ins.")
+@limit_option
+@plugin_options
 @click.option(
     "-j",
     "--jobs",
