@@ -140,7 +140,11 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             break
         if t in (",", "("):
             cand = _left_source(toks, p)
-            if cand is not None and toks[cand[0]].text[:1].isupper() and is_source(toks, *cand):
+            if (
+                cand is not None
+                and (toks[cand[0]].text[:1].isupper() or toks[cand[0]].text[:1].isdigit())
+                and is_source(toks, *cand)
+            ):
                 best = cand
     return best
 
@@ -201,7 +205,10 @@ def _right_source(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
         return None
     first = toks[a]
     if not (
-        first.text[:1].isupper() or first.lower in PRONOUNS or first.lower in ("a", "an", "the")
+        first.text[:1].isupper()
+        or first.text[:1].isdigit()  # "said six-million people who ..."
+        or first.lower in PRONOUNS
+        or first.lower in ("a", "an", "the")
     ):
         return None
     return a, b
@@ -292,6 +299,9 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     quote_after = _quote_after(unit, toks[last].end)
     quote_before = _quote_before(unit, toks[j].start, toks)
 
+    passive = _passive_agent(text, unit, toks, k, j, last, cue)
+    if passive is not None:
+        return passive
     left = _left_source(toks, j)
     appositive = False
     speaker_words: list[str] | None = None
@@ -299,7 +309,11 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         # "Chris Christie, who say ...": PolNeAR's source is "who"; the speaker is the
         # noun phrase the relative clause hangs on.
         left = (j - 1, j)
-        before = _left_source(toks, j - 2) if j > 1 and toks[j - 2].lower == "," else None
+        before = (
+            _left_source(toks, j - 2)
+            if j > 1 and toks[j - 2].lower == ","
+            else _left_source(toks, j - 1)  # "supporters who say ...": no comma
+        )
         speaker_words = [t.text for t in toks[before[0] : before[1]]] if before else None
         left_ok = speaker_words is not None
     elif left is None and j > 0 and toks[j - 1].lower in ("and", "then", "but"):
@@ -406,6 +420,43 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     if after is None and not found.content:
         return None
     return found
+
+
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+
+
+def _passive_agent(
+    text: str, unit: Unit, toks: list[Token], k: int, j: int, last: int, cue: Cue
+) -> Found | None:
+    """ "O'Malley's move was first reported by MSNBC": the agent after "by" is the source,
+    the subject before the verb the content."""
+    if not (toks[k].lower.endswith(("ed", "en", "wn")) and any(t.lower in _BE for t in toks[j:k])):
+        return None
+    if last + 1 >= len(toks) or toks[last + 1].lower != "by":
+        return None
+    a = last + 2
+    b = a
+    while b < len(toks) and toks[b].lower not in RIGHT_STOP and b - a < MAX_SOURCE:
+        b += 1
+    if b == a or not is_source(toks, a, b):
+        return None
+    c0 = j
+    while c0 > 0 and toks[c0 - 1].lower not in (",", ";", ":", "“", "that"):
+        c0 -= 1
+    if c0 == j:
+        return None
+    content = trim_end(text, trim(text, toks[c0].start, toks[j - 1].end))
+    if words(text, content) < 1:
+        return None
+    return Found(
+        [content],
+        StatementKind.INDIRECT,
+        source=span_of(toks, a, b),
+        cue=Span(toks[j].start, toks[last + 1].end),
+        stance=cue.stance,
+        source_words=[t.text for t in toks[a:b]],
+        paragraph=unit.paragraph,
+    )
 
 
 def _possessive(word: str) -> bool:
@@ -609,6 +660,20 @@ def _after_object(toks: list[Token], i: int) -> int | None:
     return d if opens or (nxt.text[:1].isupper() and nxt.text[:1].isalpha()) else None
 
 
+def _new_attribution(toks: list[Token], i: int) -> bool:
+    """Whether a short noun phrase from token ``i`` is followed by a cue verb (with any
+    auxiliaries): "NBC News will accuse", "the campaign said"."""
+    n = len(toks)
+    d = i
+    while d < n and d - i < 5 and (toks[d].text[:1].isupper() or toks[d].lower in ("the", "a")):
+        d += 1
+    if d == i or (d == i + 1 and toks[i].lower in ("the", "a")):
+        return False
+    while d < n and toks[d].lower in AUX:
+        d += 1
+    return d < n and toks[d].lower in VERBS
+
+
 def _clause_end(toks: list[Token], i: int, default: int) -> int:
     """Where reported content starting before token ``i`` ends: at a semicolon or a dash,
     at ", but" / "while" / "although", at "and" + a verb ("... would rebound and praised
@@ -621,6 +686,9 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
         if t in _CLAUSE_BREAKERS and toks[d - 1].lower == ",":
             return toks[d - 1].start
         if t in ("while", "whereas"):
+            return toks[d].start
+        if t in ("and", "but") and _new_attribution(toks, d + 1):
+            # "... brand you a liar and NBC News will accuse you of ...": a new speaker.
             return toks[d].start
         if t in ("and", "but") and d + 1 < n:
             nxt = toks[d + 1].lower
