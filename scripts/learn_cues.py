@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from newsclaims.analyzers.quotes.cues import context_class
 from newsclaims.model import Span
 from newsclaims.text import tokens
 
@@ -74,6 +75,27 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and word not in ("reply", "apply", "imply", "rely", "supply")
 
 
+def head_offsets(ann: str, text: str) -> list[tuple[str, int]]:
+    """Each annotated cue's head word and where it starts."""
+    spans = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].startswith("T"):
+            continue
+        role, _, offsets = parts[1].partition(" ")
+        if role != "Cue":
+            continue
+        nums = [int(x) for x in offsets.replace(";", " ").split()]
+        spans.append((nums[0], nums[-1]))
+    out = []
+    for a, b in spans:
+        for t in tokens(text, Span(a, b)):
+            if t.text[0].isalpha() and t.lower not in _SKIP and not _adverb(t.lower):
+                out.append((t.lower, t.start))
+                break
+    return out
+
+
 def heads(ann: str, text: str) -> list[str]:
     spans = []
     for line in ann.splitlines():
@@ -106,6 +128,7 @@ def main(root: Path) -> None:
         text = (root / "text" / f"{stem}.txt").read_bytes().decode("utf-8")
         cue_counts.update(heads(ann_path.read_text(encoding="utf-8"), text))
         totals.update(t.lower for t in tokens(text, Span(0, len(text))) if t.text[0].isalpha())
+    write_contextual(root)
     rows = []
     for word, n in cue_counts.items():
         total = max(totals[word], n)
@@ -125,6 +148,53 @@ def main(root: Path) -> None:
         for word, n, total in rows:
             fp.write(f"{word}\t{n}\t{total}\n")
     print(f"{len(seen)} articles, {len(rows)} cue words -> {OUT}")
+
+
+CONTEXT_OUT = OUT.parent / "contextual_cues.tsv"
+CONTEXT_MIN_COUNT = 3
+CONTEXT_MIN_PRECISION = 0.35
+
+
+def write_contextual(root: Path) -> None:
+    """Cue words by the class of the token after them: "support" + a name, "plans" + "to"."""
+    cue_counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[tuple[str, str]] = Counter()
+    seen: set[str] = set()
+    for ann_path in sorted((root / "attributions").glob("*.ann")):
+        stem = ann_path.name.rsplit("_", 1)[0]
+        if stem in seen:
+            continue
+        seen.add(stem)
+        text = (root / "text" / f"{stem}.txt").read_bytes().decode("utf-8")
+        toks = tokens(text, Span(0, len(text)))
+        index = {t.start: i for i, t in enumerate(toks)}
+        for i, t in enumerate(toks):
+            if t.text[0].isalpha():
+                nxt = toks[i + 1].text if i + 1 < len(toks) else None
+                totals[(t.lower, context_class(nxt))] += 1
+        for word, start in head_offsets(ann_path.read_text(encoding="utf-8"), text):
+            i = index.get(start)
+            if i is not None:
+                nxt = toks[i + 1].text if i + 1 < len(toks) else None
+                cue_counts[(word, context_class(nxt))] += 1
+    rows = sorted(
+        (
+            (w, c, n, max(totals[(w, c)], n))
+            for (w, c), n in cue_counts.items()
+            if n >= CONTEXT_MIN_COUNT
+            and n / max(totals[(w, c)], n) >= CONTEXT_MIN_PRECISION
+            and re.fullmatch(r"[a-z][a-z’'\-]{2,}", w)
+        ),
+        key=lambda r: (-r[2], r[0], r[1]),
+    )
+    with CONTEXT_OUT.open("w", encoding="utf-8") as fp:
+        fp.write(
+            "# Cue words in context, learned from PolNeAR train by scripts/learn_cues.py: word,\n"
+            "# class of the next token, times a cue there, times seen there. Statistics only.\n"
+        )
+        for w, c, n, total in rows:
+            fp.write(f"{w}\t{c}\t{n}\t{total}\n")
+    print(f"{len(rows)} contextual cues -> {CONTEXT_OUT}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from newsclaims.analyzers.quotes.cues import PARTICLE_VERBS, PHRASES, Cue, verb_forms
+from newsclaims.analyzers.quotes.cues import (
+    PARTICLE_VERBS,
+    PHRASES,
+    Cue,
+    context_class,
+    contextual_cues,
+    verb_forms,
+)
 from newsclaims.analyzers.quotes.marks import Quote
 from newsclaims.analyzers.quotes.speakers import PRONOUNS
 from newsclaims.analyzers.quotes.units import (
@@ -36,6 +43,7 @@ from newsclaims.model import Span, StatementKind
 from newsclaims.text import Token, trim
 
 VERBS: dict[str, Cue] = verb_forms()
+CONTEXTUAL: dict[tuple[str, str], float] = contextual_cues()
 _PHRASE_FIRST = {p[0] for p in PHRASES}
 
 
@@ -290,7 +298,12 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     if cue is None:
         cue = VERBS.get(toks[k].lower)
     if cue is None:
-        return None
+        # A word that is a cue only in some contexts ("support" + a name, "plans" + "to"),
+        # as learned from PolNeAR train.
+        following = toks[k + 1].text if k + 1 < len(toks) else None
+        if (toks[k].lower, context_class(following)) not in CONTEXTUAL:
+            return None
+        cue = Cue(toks[k].lower, None, False, False, learned=True)
     if k > 0 and (toks[k - 1].lower in POSSESSIVE_BEFORE or _possessive(toks[k - 1].lower)):
         return None  # "Trump's tweet", "the report": a noun, not a cue verb
     cue_span, j = _cue_span(toks, k)

@@ -327,6 +327,56 @@ _LEARNED_STANCES: dict[str, str] = {
 }
 
 
+# fmt: off
+_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+    "my", "your", "some", "any", "every", "each", "no",
+})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "it", "you", "him", "them", "us", "me"})
+_PREPOSITIONS = frozenset({
+    "in", "on", "at", "for", "of", "about", "with", "by", "from", "over", "against", "into",
+    "onto", "during", "after", "before", "under",
+})
+# fmt: on
+
+
+def context_class(following: str | None) -> str:
+    """The class of the token after a candidate cue word, for the contextual lexicon:
+    ``that``, ``to``, ``det``, ``pron``, ``cap``, ``quote``, ``prep``, ``punct``, ``end``
+    or ``other``. The learning script and the finder both use this one definition."""
+    if following is None:
+        return "end"
+    low = following.lower()
+    if low in ("that", "to"):
+        return low
+    if low in _DETERMINERS:
+        return "det"
+    if low in _PERSONAL:
+        return "pron"
+    if following[:1] in "“\"‘'«":
+        return "quote"
+    if low in _PREPOSITIONS:
+        return "prep"
+    if following[:1].isupper():
+        return "cap"
+    if not following[:1].isalnum():
+        return "punct"
+    return "other"
+
+
+def contextual_cues() -> dict[tuple[str, str], float]:
+    """(word, context class) pairs learned from PolNeAR train as cues, with how often the
+    word is a cue in that context (``contextual_cues.tsv``)."""
+    path = files("newsclaims.analyzers.quotes") / "data" / "contextual_cues.tsv"
+    out: dict[tuple[str, str], float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, klass, n, total = line.split("\t")
+        out[(form, klass)] = int(n) / int(total)
+    return out
+
+
 def learned_cues() -> dict[str, float]:
     """Cue forms learned from PolNeAR train, with how often each form is a cue."""
     path = files("newsclaims.analyzers.quotes") / "data" / "learned_cues.tsv"
