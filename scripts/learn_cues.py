@@ -97,23 +97,8 @@ def head_offsets(ann: str, text: str) -> list[tuple[str, int]]:
 
 
 def heads(ann: str, text: str) -> list[str]:
-    spans = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2 or not parts[0].startswith("T"):
-            continue
-        role, _, offsets = parts[1].partition(" ")
-        if role != "Cue":
-            continue
-        nums = [int(x) for x in offsets.replace(";", " ").split()]
-        spans.append((nums[0], nums[-1]))
-    out = []
-    for a, b in spans:
-        words = [t.lower for t in tokens(text, Span(a, b)) if t.text[0].isalpha()]
-        head = next((w for w in words if w not in _SKIP and not _adverb(w)), None)
-        if head:
-            out.append(head)
-    return out
+    """Each annotated cue's head word."""
+    return [word for word, _ in head_offsets(ann, text)]
 
 
 def main(root: Path) -> None:
