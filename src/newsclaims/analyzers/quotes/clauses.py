@@ -8,10 +8,10 @@ from itertools import pairwise
 from newsclaims.analyzers.quotes.cues import (
     PARTICLE_VERBS,
     PHRASES,
+    VERBS,
     Cue,
     context_class,
     contextual_cues,
-    verb_forms,
 )
 from newsclaims.analyzers.quotes.marks import Quote
 from newsclaims.analyzers.quotes.speakers import PRONOUNS
@@ -42,8 +42,9 @@ from newsclaims.analyzers.quotes.words import (
 from newsclaims.model import Span, StatementKind
 from newsclaims.text import Token, trim
 
-VERBS: dict[str, Cue] = verb_forms()
 CONTEXTUAL: dict[tuple[str, str], float] = contextual_cues()
+# Checked first, so the context class is worked out only for the few words that need it.
+_CONTEXTUAL_WORDS = frozenset(word for word, _ in CONTEXTUAL)
 _PHRASE_FIRST = {p[0] for p in PHRASES}
 
 
@@ -300,6 +301,8 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     if cue is None:
         # A word that is a cue only in some contexts ("support" + a name, "plans" + "to"),
         # as learned from PolNeAR train.
+        if toks[k].lower not in _CONTEXTUAL_WORDS:
+            return None
         following = toks[k + 1].text if k + 1 < len(toks) else None
         if (toks[k].lower, context_class(following)) not in CONTEXTUAL:
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsclaims.analyzers.quotes.cues import verb_forms
+from newsclaims.analyzers.quotes.cues import VERBS
 from newsclaims.analyzers.quotes.speakers import describe
 from newsclaims.analyzers.quotes.units import Found, Unit, trim_end, words
 from newsclaims.analyzers.quotes.words import (
@@ -107,8 +107,6 @@ def continuation(
         )
     return None
 
-
-VERBS = verb_forms()
 
 # Section labels that open headlines with a colon and name no source ("The Latest: ...").
 _HEADLINE_LABELS = frozenset(

@@ -12,7 +12,7 @@ from importlib.resources import files
 
 from attrs import frozen
 
-__all__ = ["PHRASES", "Cue", "verb_forms"]
+__all__ = ["PHRASES", "VERBS", "Cue", "verb_forms"]
 
 
 @frozen
@@ -445,3 +445,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("made", "clear"): "assertive",
     ("makes", "clear"): "assertive",
 }
+
+
+#: Every single-word cue form, built once at import and shared by the finder's modules.
+VERBS: dict[str, Cue] = verb_forms()
