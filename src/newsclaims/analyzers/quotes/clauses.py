@@ -46,6 +46,9 @@ CONTEXTUAL: dict[tuple[str, str], float] = contextual_cues()
 # Checked first, so the context class is worked out only for the few words that need it.
 _CONTEXTUAL_WORDS = frozenset(word for word, _ in CONTEXTUAL)
 _PHRASE_FIRST = {p[0] for p in PHRASES}
+# How often a cue form must be a cue in PolNeAR train to count without a source in view
+# (tuned on train).
+SOURCELESS_RATE = 0.4
 
 
 def attributions(text: str, unit: Unit) -> list[Found]:
@@ -57,10 +60,17 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     if nested is not None:
         out.append(nested)
     claimed_until = nested.content[-1].end if nested else -1
+    sourceless: list[Found] = []
     for k, tok in enumerate(toks):
         if tok.start < claimed_until:
             continue
-        f = _verb_cue(text, unit, toks, k) or _phrase_cue(text, unit, toks, k)
+        f = _verb_cue(text, unit, toks, k)
+        if f is None or f.source is None:
+            f = _phrase_cue(text, unit, toks, k) or f
+        if f is not None and f.source is None:
+            # Claims nothing: a cue with a source later in the unit comes first.
+            sourceless.append(f)
+            continue
         if f is not None:
             out.append(f)
             claimed_until = max(max(s.end for s in f.content), f.cue.end if f.cue else -1)
@@ -79,7 +89,39 @@ def attributions(text: str, unit: Unit) -> list[Found]:
         f = _subject_participle(text, unit, toks)
         if f is not None:
             out.append(f)
+    for f in sourceless:
+        _add_sourceless(text, out, f)
     return out
+
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def _adverb(tok: Token) -> bool:
+    return tok.lower.endswith("ly") and tok.text[:1].islower()
+
+
+def _add_sourceless(text: str, out: list[Found], f: Found) -> None:
+    """Add ``f``, a relation whose source the text does not give ("Critics of the plan were
+    quick to note that ...", "..., it was reported"), unless it sits inside another
+    relation; its content stops where another relation's source or cue starts."""
+    assert f.cue is not None
+    ends = []
+    for o in out:
+        if any(s.start <= f.cue.start < s.end for s in o.content):
+            return
+        for part in (o.source, o.cue):
+            if part is not None and f.cue.end <= part.start:
+                ends.append(part.start)
+    if ends:
+        stop = min(ends)
+        f.content = [
+            trim_end(text, trim(text, s.start, min(s.end, stop)))
+            for s in f.content
+            if s.start < stop
+        ]
+    if f.content and words(text, f.content[0]) >= 2:
+        out.append(f)
 
 
 def _subject_participle(text: str, unit: Unit, toks: list[Token]) -> Found | None:
@@ -352,7 +394,19 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         right = _right_source(toks, last)
         if right is not None and not is_source(toks, *right):
             right = None
-    if not left_ok and right is None:
+    # A frequent cue with no source in view still attributes its content, to someone the
+    # text leaves unnamed (PolNeAR annotates these with an empty source); questions
+    # ("Asked if ..., Bergner said") are not claims.
+    # Not after a negation or an adverb, where the subject is there but was not
+    # recognised ("Iran does not officially acknowledge ...").
+    sourceless = (
+        not left_ok
+        and right is None
+        and cue.rate >= SOURCELESS_RATE
+        and cue.stance != "question"
+        and not (j > 0 and (toks[j - 1].lower in _NEGATIONS or _adverb(toks[j - 1])))
+    )
+    if not left_ok and right is None and not sourceless:
         return None
     as_clause = (  # "As Joel Pollak observed, ..."
         left_ok
@@ -373,9 +427,14 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         cue_span = Span(cue_span.start, toks[last].end)
         if right is not None and right[0] == last:
             right = _right_source(toks, last)
-    a, b = left if left_ok and left is not None else right  # type: ignore[misc]
-    source = span_of(toks, a, b)
-    if appositive and left_ok:
+    source: Span | None
+    if sourceless:
+        a = b = j
+        source = None
+    else:
+        a, b = left if left_ok and left is not None else right  # type: ignore[misc]
+        source = span_of(toks, a, b)
+    if appositive and left_ok and source is not None:
         # PolNeAR's source takes in the appositive: "Ben Jealous, the former president
         # of the NAACP," and "Sen. Bernie Sanders (I-Vt.)"; the speaker is the name.
         source = Span(source.start, toks[j - 1].end)
@@ -395,7 +454,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         found.content = [
             q.span
             for q in unit.quotes
-            if q.span.end <= source.start or q.span.start >= cue_span.end
+            if q.span.end <= (source or cue_span).start or q.span.start >= cue_span.end
         ]
         found.content = [
             s for s in found.content if s.end <= cue_span.start or s.start > cue_span.end
@@ -408,7 +467,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         return found
 
     # Indirect (or mixed): the clause after the cue, or the clause before it.
-    after_span = _clause_after(text, unit, toks, k, b if not left_ok else k + 1, cue)
+    after_span = _clause_after(text, unit, toks, k, k + 1 if left_ok or sourceless else b, cue)
     if after_span is not None and (left_ok or right is None):
         found.content = [after_span]
     elif (

@@ -28,6 +28,9 @@ class Cue:
     takes_object: bool = False
     #: Learned from annotated data rather than listed by hand (see ``learned_cues.tsv``).
     learned: bool = False
+    #: How often the form heads an annotated cue where it occurs in PolNeAR train (0 when
+    #: it never does or was not seen there).
+    rate: float = 0.0
 
 
 # lemma: (stance, clausal, takes_object). Stances: neutral, assertive, accusation, denial,
@@ -197,6 +200,7 @@ def _regular(lemma: str) -> tuple[str, ...]:
 def verb_forms() -> dict[str, Cue]:
     """Every single-word verb form of the lexicon, mapped to its :class:`Cue`."""
     out: dict[str, Cue] = {}
+    rates = learned_cues()
     for lemma, (stance, clausal, takes_object) in _VERBS.items():
         if " " in lemma:
             continue
@@ -206,13 +210,15 @@ def verb_forms() -> dict[str, Cue]:
                 continue
             # "say"/"said" are cues on their own; other bare forms need a complement, and
             # so does every -ing form except "saying"/"telling" ("..., adding that ...").
-            out[form] = Cue(lemma, stance, clausal, takes_object)
-    for form, precision in learned_cues().items():
+            out[form] = Cue(lemma, stance, clausal, takes_object, rate=rates.get(form, 0.0))
+    for form, precision in rates.items():
         if form in out or (form in _EXCLUDED_FORMS and precision < 0.5):
             continue
         # A form that is a cue most of the time it occurs stands on its own; a rarer one
         # needs something it can govern after it (see the finder's complement check).
-        out[form] = Cue(form, _LEARNED_STANCES.get(form), precision < 0.7, False, learned=True)
+        out[form] = Cue(
+            form, _LEARNED_STANCES.get(form), precision < 0.7, False, learned=True, rate=precision
+        )
     return out
 
 
