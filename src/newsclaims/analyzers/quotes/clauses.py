@@ -161,7 +161,11 @@ def _cue_span(toks: Sequence[Token], k: int) -> tuple[Span, int]:
 def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     """Token range ``[a, j)`` of the noun phrase before token ``j``."""
     a = j
-    while a > 0 and toks[a - 1].lower not in LEFT_STOP and j - a < MAX_SOURCE:
+    while (
+        a > 0
+        and (toks[a - 1].lower not in LEFT_STOP or _joined(toks, a - 1))
+        and j - a < MAX_SOURCE
+    ):
         a -= 1
     # "and" joins noun phrases in short subjects ("Military experts and some exiled
     # Iranians"); elsewhere it starts a new clause.
@@ -177,6 +181,19 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     if a == j:
         return None
     return a, j
+
+
+def _joined(toks: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is a hyphen inside a word ("17-year-old") or the apostrophe of a plural
+    possessive ("Sanders’ aides"), not a dash or a closing quote."""
+    t = toks[i]
+    if i == 0 or i + 1 >= len(toks) or toks[i - 1].end != t.start:
+        return False
+    if t.text == "-":
+        return toks[i + 1].start == t.end
+    return (
+        t.text in ("’", "'") and toks[i - 1].lower.endswith("s") and toks[i + 1].text[:1].islower()
+    )
 
 
 def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:

@@ -25,6 +25,16 @@ AUX = frozenset(
         "might",
         "should",
         "can",
+        "not",
+        # Negated forms, with either apostrophe ("didn’t say", "hasn't denied").
+        *(
+            neg + apostrophe + "t"
+            for neg in (
+                "didn", "doesn", "don", "isn", "wasn", "aren", "weren", "hasn", "haven",
+                "hadn", "wouldn", "couldn", "shouldn", "won", "can",
+            )
+            for apostrophe in ("’", "'")
+        ),
     }
 )
 CUE_ADVERBS = frozenset(
