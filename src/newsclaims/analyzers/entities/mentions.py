@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from newsclaims.analyzers.entities.kb import ABBREVIATIONS, TOKEN, Candidate, KnowledgeBase
 from newsclaims.analyzers.entities.lexicon import (
@@ -95,7 +96,6 @@ class Mention:
         end: int,
         words: tuple[str, ...],
         candidates: tuple[Candidate, ...] = (),
-        *,
         titled: bool = False,
         initial: bool = False,
         weak: bool = False,
@@ -124,10 +124,10 @@ class Mention:
             self.end + offset,
             self.words,
             self.candidates,
-            titled=self.titled,
-            initial=self.initial,
-            weak=self.weak,
-            head=self.head,
+            self.titled,
+            self.initial,
+            self.weak,
+            self.head,
         )
 
     def __repr__(self) -> str:
@@ -140,22 +140,20 @@ def run_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     up = _upper_class()
     space = r"[ \u00a0]"
     connectors = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
+    word_tail = (
+        r"[^\W_]*(?:['’](?![sS](?![^\W_]))[^\W_]+)*"  # Shi'ite, O'Brien; not Iran's
+        r"(?:-[^\W\d_]+(?:['’](?![sS](?![^\W_]))[^\W_]+)*)*"  # Kim Jong-un, Iranian-backed
+    )
     word = (
         rf"(?:[{up}]\.){{2,}}"  # U.S., D.C.
         rf"|(?:{ABBREVIATIONS})\.(?={space})"  # Gen., Mr., Jr.
         rf"|[{up}]\.(?={space}[{up}])"  # an initial: George W. Bush
-        rf"|[{up}][^\W_]*(?:['’](?![sS](?![^\W_]))[^\W_]+)*"  # Shi'ite, O'Brien; not Iran's
-        r"(?:-[^\W\d_]+(?:['’](?![sS](?![^\W_]))[^\W_]+)*)*"  # Kim Jong-un, Iranian-backed
+        rf"|[{up}]{word_tail}"
     )
     separator = (
         rf"(?:{space}(?:(?:{connectors}){space}){{0,2}}"  # Bank of America, Trinidad and Tobago
         rf"|{space}(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-"  # Bashar al-Assad
         r"|-|&)"  # Brigadier-General, AT&T
-    )
-    start = (
-        r"(?:(?:al|el|ad|ash|as|at|az)-"  # al-Qaeda
-        rf"|(?:bin|ibn|abu|de|van|von|le|la|da|di|du|del)(?:{space}(?:der|den|la|le))?{space})"
-        rf"(?=[{up}])"
     )
     continuations = "|".join(
         sorted((re.escape(c) for c in kb.continuations), key=len, reverse=True)
@@ -163,8 +161,50 @@ def run_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     more = rf"{separator}(?:{word})"
     if continuations:
         more += rf"|{space}(?:{continuations})(?![\w])"
-    # Not inside a word, a handle ("@MaryJBlige"), a hashtag or a web address.
-    return re.compile(rf"(?<![\w'’@#/])(?:{start})?(?:{word})(?:{more})*")
+    # The pattern opens with a character class, the capitals, so the regular expression
+    # engine skips to them in C instead of trying the pattern at every character; the rest
+    # is written for a first letter already taken. The lookbehind keeps runs from starting
+    # inside a word, a handle ("@MaryJBlige"), a hashtag or a web address. (Runs opened by
+    # a lower-case particle, "al-Qaeda", are extended by ``_particle_before``.)
+    rest = (
+        rf"\.(?:[{up}]\.)+"  # U.S., D.C.
+        rf"|(?:{_tails(ABBREVIATIONS)})\.(?={space})"  # Gen., Mr., Jr.
+        rf"|\.(?={space}[{up}])"  # an initial: George W. Bush
+        rf"|{word_tail}"
+    )
+    return re.compile(rf"[{up}](?<![\w'’@#/].)(?:{rest})(?:{more})*")
+
+
+def _tails(words: str) -> str:
+    """The ``|``-separated literal ``words`` as an alternation that matches each word after
+    its first letter, checking behind it that the letter was that word's."""
+    return "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words.split("|"))
+
+
+# Lower-case words that open a name: articles joined to it by a hyphen ("al-Qaeda"), and
+# particles followed by a space ("bin Laden", "de la Cruz", "van der Leyen").
+_ARTICLES = ("al", "el", "ad", "ash", "as", "at", "az")
+_PARTICLES = ("bin", "ibn", "abu", "de", "van", "von", "le", "la", "da", "di", "du", "del")
+_SECOND_PARTICLES = ("der", "den", "la", "le")
+
+
+@lru_cache(maxsize=1)
+def _particle_before() -> re.Pattern[str]:
+    """A lower-case article or particle that opens a name, ending where the search is asked
+    to end: "al-" before "Qaeda", "bin " before "Laden", "de la " before "Cruz"."""
+    space = r"[ \u00a0]"
+    return re.compile(
+        rf"(?<![\w'’@#/])(?:(?:{'|'.join(_ARTICLES)})-"
+        rf"|(?:{'|'.join(_PARTICLES)})(?:{space}(?:{'|'.join(_SECOND_PARTICLES)}))?{space})\Z"
+    )
+
+
+# How those end: the last three or four characters before a name they open, for a quick
+# test before the pattern.
+_PARTICLE_ENDS = frozenset(
+    [f"{w}-" for w in _ARTICLES]
+    + [f"{w}{space}" for w in _PARTICLES + _SECOND_PARTICLES for space in " \u00a0"]
+)
 
 
 @lru_cache(maxsize=1)
@@ -214,30 +254,47 @@ def find_mentions(
     """
     pattern = run_pattern(kb)
     skip = _never_names(kb)
+    particle, ends = _particle_before(), _PARTICLE_ENDS
+    opening, sentence_end, quotes = _OPENING, _SENTENCE_END, _QUOTES
     out: list[Mention] = []
+    append = out.append
     for region, headline in regions:
-        weak = headline and is_title_case(text[region.start : region.end])
-        for run in pattern.finditer(text, region.start, region.end):
-            words = run.group()
+        floor = region.start
+        weak = headline and is_title_case(text[floor : region.end])
+        end = floor
+        for run in pattern.finditer(text, floor, region.end):
+            start = run.start()
+            if text[start - 3 : start] in ends or text[start - 4 : start] in ends:
+                opened = particle.search(text, max(end, start - 10), start)
+                if opened is not None:  # "al-Qaeda", "bin Laden"
+                    start = opened.start()
+            end = run.end()
+            words = text[start:end]
             if words in skip:
                 continue  # "The", "But", "He": a third of all runs, settled at once
-            start = run.start()
-            initial = _is_initial(text, start, region.start)
-            for found in _run_mentions(words, initial, weak, kb):
+            # whether the run opens a sentence, a quotation or the region
+            p = start - 1
+            initial = False
+            while p >= floor and text[p] in opening:
+                initial = initial or text[p] in quotes
+                p -= 1
+            initial = initial or p < floor or text[p] in sentence_end
+            for found, dotted in _run_mentions(words, initial, weak, kb):
                 mention = found.shifted(start)
-                if (
-                    mention.kind == KB
-                    and text[mention.end : mention.end + 1] == "."
-                    and " ".join(fold(w) for w in mention.words) in kb.dotted
-                ):
+                if dotted and text[mention.end : mention.end + 1] == ".":
                     mention.end += 1  # "FLINT, Mich.": the abbreviation keeps its period
-                out.append(mention)
-        for m in _NOMINAL.finditer(text, region.start, region.end):
+                append(mention)
+        if text.find("military", floor, region.end) < 0:
+            continue  # (the pattern below is tried at every character: not for nothing)
+        for m in _NOMINAL.finditer(text, floor, region.end):
             follower = _NEXT.match(text, m.end(), region.end)
             if follower is None or fold(follower.group(1)) in NOMINAL_FOLLOWERS:
-                out.append(Mention(NOMINAL, m.start(), m.end(), ("the", "military")))
-    out.sort(key=lambda m: m.start)
+                append(Mention(NOMINAL, m.start(), m.end(), ("the", "military")))
+    out.sort(key=_start)
     return out
+
+
+_start = attrgetter("start")
 
 
 @lru_cache(maxsize=4)
@@ -251,16 +308,6 @@ def _never_names(kb: KnowledgeBase) -> frozenset[str]:
         for form in (w.capitalize(), w.upper(), w[:1].upper() + w[1:])
         if form[:1].isupper()
     )
-
-
-def _is_initial(text: str, pos: int, floor: int) -> bool:
-    """Whether ``pos`` opens a sentence, a quotation, or the region."""
-    p = pos - 1
-    quoted = False
-    while p >= floor and text[p] in _OPENING:
-        quoted = quoted or text[p] in _QUOTES
-        p -= 1
-    return quoted or p < floor or text[p] in _SENTENCE_END
 
 
 def _title_length(folded: Sequence[str], i: int) -> int:
@@ -297,13 +344,16 @@ def _surname_like(word: str, folded: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # news repeats its names: a run met before costs a lookup
-def _run_mentions(run: str, initial: bool, weak: bool, kb: KnowledgeBase) -> tuple[Mention, ...]:
-    """The mentions in one run, with offsets into the run."""
+def _run_mentions(
+    run: str, initial: bool, weak: bool, kb: KnowledgeBase
+) -> tuple[tuple[Mention, bool], ...]:
+    """The mentions in one run, with offsets into the run, each with whether it is an alias
+    whose final period, if the text has one, belongs to it ("Mich.")."""
     tokens = list(TOKEN.finditer(run))
     out: list[Mention] = []
     if tokens:
         _split_run(run, tokens, initial, weak, kb, given_names(), out)
-    return tuple(out)
+    return tuple((m, m.kind == KB and " ".join(fold(w) for w in m.words) in kb.dotted) for m in out)
 
 
 def _split_run(
