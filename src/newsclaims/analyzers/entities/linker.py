@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newsclaims.analyzers.entities.kb import TOKEN, Candidate, Entry, KnowledgeBase
 from newsclaims.analyzers.entities.lexicon import (
@@ -204,7 +205,7 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
     for i, m in enumerate(mentions):
         c = chosen[i]
         if c is not None:
-            full = TOKEN.findall(c.entry.name)
+            full = _tokens(c.entry.name)
             if c.entry.type == "person":
                 cluster = get(c.entry.key, c.entry.name, "person", c.entry)
                 if len(m.words) < 2:
@@ -315,8 +316,15 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
     return out
 
 
-def _key(words: Sequence[str]) -> str:
+@lru_cache(maxsize=1 << 14)  # an article names the same things over and over
+def _key(words: tuple[str, ...]) -> str:
     return " ".join(fold(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 12)
+def _tokens(name: str) -> list[str]:
+    """The tokens of a knowledge-base name (the list is shared: not to be changed)."""
+    return TOKEN.findall(name)
 
 
 def _name_shaped(words: Sequence[str]) -> bool:

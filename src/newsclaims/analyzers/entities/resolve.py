@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import attrs
 
@@ -61,10 +62,11 @@ class _Index:
         """Each mention's and cluster's name, folded, to the cluster it names first."""
         if self._names is None:
             self._names = {}
+            text = self.text
             for c in self.clusters:
                 self._name(c, c.name)
-                for s, e in c.mentions:
-                    self._name(c, self.text[s:e])
+                for form in {text[s:e]: None for s, e in c.mentions}:
+                    self._name(c, form)
         return self._names
 
     def add(self, cluster: Cluster, start: int, end: int) -> None:
@@ -88,13 +90,13 @@ class _Index:
         if not key or key in PRONOUNS or self._names is None:
             return
         self._names.setdefault(key, c)
-        words = key.split()
+        tails = _tails(key)
         # A resolved name may be the tail of a longer one ("Presidential Debates" for
         # "Commission on Presidential Debates").
-        for k in range(1, len(words) - 1):
-            self.tails.setdefault(" ".join(words[k:]), c)
-        if c.type == "person" and len(words) >= 2:
-            self.surnames.setdefault(words[-1], c)
+        for tail in tails:
+            self.tails.setdefault(tail, c)
+        if c.type == "person" and " " in key:
+            self.surnames.setdefault(key.rsplit(" ", 1)[1], c)
 
     def inside(self, span: Span) -> list[tuple[int, int, Cluster]]:
         lo = bisect_left(self.starts, span.start)
@@ -109,11 +111,19 @@ class _Index:
         return any(e > span.start for _, e, _, _ in self.spans[lo:hi])
 
 
+@lru_cache(maxsize=1 << 14)  # an article names the same things over and over
 def _key(name: str) -> str:
     words = [fold(w) for w in TOKEN.findall(name)]
     while words and words[0] in _DETERMINERS:
         words.pop(0)
     return " ".join(words)
+
+
+@lru_cache(maxsize=1 << 12)
+def _tails(key: str) -> tuple[str, ...]:
+    """The ends of a folded name of three words or more, the first word left out and on."""
+    words = key.split()
+    return tuple(" ".join(words[k:]) for k in range(1, len(words) - 1))
 
 
 def _head_mention(index: _Index, source: Span) -> Cluster | None:
@@ -298,10 +308,29 @@ def entities_and_statements(
         if attribution is not None and speaker is not None:
             entity_id = ids[id(cluster)] if cluster is not None else None
             if speaker.entity != entity_id:
-                speaker = attrs.evolve(speaker, entity=entity_id)
-                attribution = attrs.evolve(attribution, speaker=speaker)
+                speaker = _replace(speaker, entity=entity_id)
+                attribution = _replace(attribution, speaker=speaker)
         entities_about = tuple(sorted(about, key=order.__getitem__))
         if entities_about != statement.entities or attribution is not statement.attribution:
-            statement = attrs.evolve(statement, entities=entities_about, attribution=attribution)
+            statement = _replace(statement, entities=entities_about, attribution=attribution)
         new_statements.append(statement)
     return entities, tuple(new_statements)
+
+
+_T = TypeVar("_T")
+# Each attrs class's ``__init__`` arguments, with the attributes they set.
+_INIT_NAMES: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _replace(value: _T, **changes: Any) -> _T:
+    """``attrs.evolve(value, **changes)``, which validates the same, without its per-call
+    look-up of the class's fields: a statement per quotation is rebuilt, and that adds up."""
+    cls: Any = type(value)
+    names = _INIT_NAMES.get(cls)
+    if names is None:
+        names = _INIT_NAMES[cls] = tuple((a.alias, a.name) for a in attrs.fields(cls) if a.init)
+    for alias, name in names:
+        if alias not in changes:
+            changes[alias] = getattr(value, name)
+    new: _T = cls(**changes)
+    return new
