@@ -89,7 +89,7 @@ class Cluster:
 
     @property
     def first(self) -> int:
-        return min(start for start, _ in self.mentions) if self.mentions else -1
+        return min(self.mentions)[0] if self.mentions else -1
 
     def __repr__(self) -> str:
         return f"Cluster({self.key!r}, {self.name!r}, {self.type}, {len(self.mentions)} mentions)"
@@ -183,9 +183,18 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
             if len(m.candidates) == 1
         }.values()
     )
-    chosen: list[Candidate | None] = [
-        choose(m.candidates, context) if m.kind == KB else None for m in mentions
-    ]
+    chosen: list[Candidate | None] = []
+    choices: dict[int, Candidate | None] = {}  # by the candidates' tuple, which runs share
+    for m in mentions:
+        cands = m.candidates
+        if m.kind != KB:
+            chosen.append(None)
+        elif len(cands) == 1:
+            chosen.append(cands[0])
+        else:
+            if id(cands) not in choices:
+                choices[id(cands)] = choose(cands, context)
+            chosen.append(choices[id(cands)])
 
     def get(key: str, name: str, type_: str, entry: Entry | None = None) -> Cluster:
         cluster = clusters.get(key)
@@ -221,7 +230,7 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
         elif m.kind == NAME and len(m.words) >= 2 and not m.weak:
             full = list(m.words)
             types[i] = type_ = name_type(text, m)
-            cluster = get("name:" + _key(m.words), _text(text, m), type_)
+            cluster = get("name:" + m.key, _text(text, m), type_)
             if m.head is None:
                 # the end of a long name stands for it: "Suu Kyi", "Guajardo Villarreal"
                 folded_full = [fold(w) for w in full]
@@ -245,8 +254,8 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
     # A word seen alone and capitalised somewhere other than at a sentence start is a name
     # at a sentence start too. (Inside a longer name it proves nothing: "Clean Power Plan"
     # does not make "Power plants" a name.)
-    mid_caps = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and not m.initial}
-    body_names = {_key(m.words) for m in mentions if not m.weak}
+    mid_caps = {m.key for m in mentions if len(m.words) == 1 and not m.initial}
+    body_names = {m.key for m in mentions if not m.weak}
     acronyms: dict[str, Cluster] = {}
     previous: Cluster | None = None
     previous_end = -1
@@ -254,7 +263,7 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
 
     for i, m in enumerate(mentions):
         cluster = None
-        single = fold(m.words[0]) if len(m.words) == 1 else None
+        single = m.key if len(m.words) == 1 else None
         c = chosen[i]
         if single in SURNAME_WORDS and _DATE_AROUND.search(text, max(0, m.start - 12), m.end + 3):
             continue  # "in May", "May 5": the month
@@ -266,7 +275,7 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
                 cluster = get(c.entry.key, c.entry.name, c.entry.type, c.entry)
             else:
                 top = max(m.candidates, key=lambda x: x.prior)
-                cluster = get("name:" + _key(m.words), _text(text, m), top.entry.type)
+                cluster = get("name:" + m.key, _text(text, m), top.entry.type)
         elif m.kind == NOMINAL:
             cluster = last_armed
         elif single is not None:
@@ -297,7 +306,7 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
                 type_ = "person" if word in names else types[i] or name_type(text, m)
                 cluster = get("name:" + single, word, type_)
         else:
-            key = "name:" + _key(m.words)
+            key = "name:" + m.key
             if m.weak and key[5:] not in body_names:
                 continue  # a title-case headline phrase the body never repeats
             cluster = (
@@ -312,13 +321,8 @@ def cluster_mentions(text: str, mentions: Sequence[Mention], kb: KnowledgeBase) 
             last_armed = cluster
         previous, previous_end = cluster, m.end
     out = [c for c in clusters.values() if c.mentions]
-    out.sort(key=lambda c: c.first)
+    out.sort(key=lambda c: c.mentions[0][0])  # (each cluster's mentions are in text order)
     return out
-
-
-@lru_cache(maxsize=1 << 14)  # an article names the same things over and over
-def _key(words: tuple[str, ...]) -> str:
-    return " ".join(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -87,7 +87,18 @@ class Mention:
     sits in a title-case headline, where every word is capitalised.
     """
 
-    __slots__ = ("candidates", "end", "head", "initial", "kind", "start", "titled", "weak", "words")
+    __slots__ = (
+        "candidates",
+        "end",
+        "head",
+        "initial",
+        "key",
+        "kind",
+        "start",
+        "titled",
+        "weak",
+        "words",
+    )
 
     def __init__(
         self,
@@ -100,6 +111,7 @@ class Mention:
         initial: bool = False,
         weak: bool = False,
         head: str | None = None,
+        key: str | None = None,
     ) -> None:
         self.kind = kind
         self.start = start
@@ -111,6 +123,8 @@ class Mention:
         self.weak = weak
         #: "organization" or "location" when the name ends in a word that says so.
         self.head = head
+        #: The words folded and joined by spaces ("u.s. military"), as knowledge-base keys are.
+        self.key = " ".join(fold(w) for w in words) if key is None else key
 
     @property
     def span(self) -> Span:
@@ -128,6 +142,7 @@ class Mention:
             self.initial,
             self.weak,
             self.head,
+            self.key,
         )
 
     def __repr__(self) -> str:
@@ -353,7 +368,7 @@ def _run_mentions(
     out: list[Mention] = []
     if tokens:
         _split_run(run, tokens, initial, weak, kb, given_names(), out)
-    return tuple((m, m.kind == KB and " ".join(fold(w) for w in m.words) in kb.dotted) for m in out)
+    return tuple((m, m.kind == KB and m.key in kb.dotted) for m in out)
 
 
 def _split_run(

@@ -86,17 +86,16 @@ class _Index:
             self.add(cluster, s, e)
 
     def _name(self, c: Cluster, form: str) -> None:
-        key = _key(form)
-        if not key or key in PRONOUNS or self._names is None:
+        key, tails, surname = _name_keys(form)
+        if not key or self._names is None:
             return
         self._names.setdefault(key, c)
-        tails = _tails(key)
         # A resolved name may be the tail of a longer one ("Presidential Debates" for
         # "Commission on Presidential Debates").
         for tail in tails:
             self.tails.setdefault(tail, c)
-        if c.type == "person" and " " in key:
-            self.surnames.setdefault(key.rsplit(" ", 1)[1], c)
+        if surname and c.type == "person":
+            self.surnames.setdefault(surname, c)
 
     def inside(self, span: Span) -> list[tuple[int, int, Cluster]]:
         lo = bisect_left(self.starts, span.start)
@@ -119,11 +118,16 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1 << 12)
-def _tails(key: str) -> tuple[str, ...]:
-    """The ends of a folded name of three words or more, the first word left out and on."""
+@lru_cache(maxsize=1 << 14)  # an article names the same things over and over
+def _name_keys(form: str) -> tuple[str, tuple[str, ...], str]:
+    """A name's key (empty for a pronoun), its ends from the second word on, short of the
+    last word alone, and its last word if it has two or more."""
+    key = _key(form)
+    if key in PRONOUNS:
+        return "", (), ""
     words = key.split()
-    return tuple(" ".join(words[k:]) for k in range(1, len(words) - 1))
+    tails = tuple(" ".join(words[k:]) for k in range(1, len(words) - 1))
+    return key, tails, words[-1] if len(words) >= 2 else ""
 
 
 def _head_mention(index: _Index, source: Span) -> Cluster | None:
@@ -142,12 +146,10 @@ def _head_mention(index: _Index, source: Span) -> Cluster | None:
             best = m
     if best is None:
         return None
-    before = text[source.start : best[0]]
-    words = [fold(w) for w in TOKEN.findall(before)]
-    while words and words[-1] in _DETERMINERS:
-        words.pop()
-    if words and words[-1] in _PREPOSITIONS:
-        return None
+    for word in reversed(TOKEN.findall(text, source.start, best[0])):
+        folded = fold(word)
+        if folded not in _DETERMINERS:
+            return None if folded in _PREPOSITIONS else best[2]
     return best[2]
 
 
