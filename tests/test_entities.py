@@ -192,6 +192,18 @@ def test_acronyms_and_dotted_abbreviations() -> None:
     assert "United States" not in names(run("He told us about it."))
 
 
+def test_a_place_that_begins_a_longer_name_is_not_linked_there() -> None:
+    a = run(
+        "The Miami Dolphins beat the New York Jets. Texas Gov. Greg Abbott spoke in Miami, "
+        "and so did Georgia Smith."
+    )
+    assert entity(a, "Miami Dolphins").wikidata is None
+    assert entity(a, "New York Jets").wikidata is None
+    assert said(a, entity(a, "Miami")) == ["Miami"]  # the city, named alone
+    assert entity(a, "Texas").wikidata == "Q1439"  # a title after the place starts no name
+    assert "Georgia Smith" in names(a)
+
+
 def test_aliases_of_one_item_are_one_entity() -> None:
     a = run(
         "The Qods Force, also spelt Quds Force, answers to the IRGC and the Revolutionary Guards."

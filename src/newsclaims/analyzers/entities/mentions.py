@@ -582,9 +582,12 @@ def _emit_name(
         folded[stop - 1] in _MERGE_HEADS
         or before_cand.entry.type == "organization"
         or (before_cand.demonym and words[first] not in names)
+        or (before_cand.entry.type == "location" and not weak and words[first] not in names)
     ):
         # "Lebanese Army", "U.S. Embassy", "Dallas Morning News", "Apple Music", "Chinese
-        # New Year": the alias and what follows it make one, unknown, name
+        # New Year", "Miami Dolphins", "New York Stock Exchange": the alias and what
+        # follows it make one, unknown, name (a place before a given name, "Georgia Smith",
+        # or a title, "Texas Gov. Greg Abbott", starts no such name)
         before = out.pop(previous)
         start, joined = before.start, (*before.words, *words[first:stop])
         if out and out[-1].kind == NAME and not out[-1].titled and text[out[-1].end : start] == " ":
