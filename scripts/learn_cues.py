@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsclaims.analyzers.quotes.cues import context_class
+from newsclaims.evaluate.polnear import corpus_files
 from newsclaims.model import Span
 from newsclaims.text import tokens
 
@@ -104,13 +105,9 @@ def heads(ann: str, text: str) -> list[str]:
 def main(root: Path) -> None:
     cue_counts: Counter[str] = Counter()
     totals: Counter[str] = Counter()
-    seen: set[str] = set()
-    for ann_path in sorted((root / "attributions").glob("*.ann")):
-        stem = ann_path.name.rsplit("_", 1)[0]
-        if stem in seen:  # one annotator per article: the first file in sorted order
-            continue
-        seen.add(stem)
-        text = (root / "text" / f"{stem}.txt").read_bytes().decode("utf-8")
+    chosen = corpus_files(root)  # one annotator per article: the first file in sorted order
+    for text_path, ann_path in chosen:
+        text = text_path.read_bytes().decode("utf-8")
         cue_counts.update(heads(ann_path.read_text(encoding="utf-8"), text))
         totals.update(t.lower for t in tokens(text, Span(0, len(text))) if t.text[0].isalpha())
     write_contextual(root)
@@ -132,7 +129,7 @@ def main(root: Path) -> None:
         )
         for word, n, total in rows:
             fp.write(f"{word}\t{n}\t{total}\n")
-    print(f"{len(seen)} articles, {len(rows)} cue words -> {OUT}")
+    print(f"{len(chosen)} articles, {len(rows)} cue words -> {OUT}")
 
 
 CONTEXT_OUT = OUT.parent / "contextual_cues.tsv"
@@ -144,13 +141,8 @@ def write_contextual(root: Path) -> None:
     """Cue words by the class of the token after them: "support" + a name, "plans" + "to"."""
     cue_counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[tuple[str, str]] = Counter()
-    seen: set[str] = set()
-    for ann_path in sorted((root / "attributions").glob("*.ann")):
-        stem = ann_path.name.rsplit("_", 1)[0]
-        if stem in seen:
-            continue
-        seen.add(stem)
-        text = (root / "text" / f"{stem}.txt").read_bytes().decode("utf-8")
+    for text_path, ann_path in corpus_files(root):
+        text = text_path.read_bytes().decode("utf-8")
         toks = tokens(text, Span(0, len(text)))
         index = {t.start: i for i, t in enumerate(toks)}
         for i, t in enumerate(toks):

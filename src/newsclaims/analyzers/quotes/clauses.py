@@ -13,6 +13,7 @@ from newsclaims.analyzers.quotes.cues import (
     context_class,
     contextual_cues,
 )
+from newsclaims.analyzers.quotes.learned import cue_probability
 from newsclaims.analyzers.quotes.marks import Quote
 from newsclaims.analyzers.quotes.speakers import PRONOUNS
 from newsclaims.analyzers.quotes.units import (
@@ -49,6 +50,9 @@ _PHRASE_FIRST = {p[0] for p in PHRASES}
 # How often a cue form must be a cue in PolNeAR train to count without a source in view
 # (tuned on train).
 SOURCELESS_RATE = 0.4
+# How likely a word the lexicon does not list must be a cue by the learned detector (see
+# :mod:`.learned`) to count as one (tuned on dev: 0.3-0.7 tried).
+MODEL_THRESHOLD = 0.4
 
 
 def attributions(text: str, unit: Unit) -> list[Found]:
@@ -360,12 +364,18 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     if cue is None:
         # A word that is a cue only in some contexts ("support" + a name, "plans" + "to"),
         # as learned from PolNeAR train.
-        if toks[k].lower not in _CONTEXTUAL_WORDS:
-            return None
         following = toks[k + 1].text if k + 1 < len(toks) else None
-        if (toks[k].lower, context_class(following)) not in CONTEXTUAL:
-            return None
-        cue = Cue(toks[k].lower, None, False, False, learned=True)
+        if (
+            toks[k].lower in _CONTEXTUAL_WORDS
+            and (toks[k].lower, context_class(following)) in CONTEXTUAL
+        ):
+            cue = Cue(toks[k].lower, None, False, False, learned=True)
+        else:
+            # Else the learned detector, for the long tail of cue words.
+            p = cue_probability(toks, k, MODEL_THRESHOLD)
+            if p < MODEL_THRESHOLD:
+                return None
+            cue = Cue(toks[k].lower, None, False, False, learned=True, rate=p)
     if k > 0 and (toks[k - 1].lower in POSSESSIVE_BEFORE or _possessive(toks[k - 1].lower)):
         return None  # "Trump's tweet", "the report": a noun, not a cue verb
     cue_span, j = _cue_span(toks, k)

@@ -8,6 +8,7 @@ A few verbs are attribution cues only with a complement clause ("believes *that*
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib.resources import files
 
 from attrs import frozen
@@ -373,26 +374,27 @@ def context_class(following: str | None) -> str:
 def contextual_cues() -> dict[tuple[str, str], float]:
     """(word, context class) pairs learned from PolNeAR train as cues, with how often the
     word is a cue in that context (``contextual_cues.tsv``)."""
-    path = files("newsclaims.analyzers.quotes") / "data" / "contextual_cues.tsv"
     out: dict[tuple[str, str], float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        form, klass, n, total = line.split("\t")
+    for form, klass, n, total in data_rows("contextual_cues.tsv"):
         out[(form, klass)] = int(n) / int(total)
     return out
 
 
 def learned_cues() -> dict[str, float]:
     """Cue forms learned from PolNeAR train, with how often each form is a cue."""
-    path = files("newsclaims.analyzers.quotes") / "data" / "learned_cues.tsv"
     out: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        form, n, total = line.split("\t")
+    for form, n, total in data_rows("learned_cues.tsv"):
         out[form] = int(n) / int(total)
     return out
+
+
+def data_rows(name: str) -> Iterator[list[str]]:
+    """The tab-separated fields of each line of the package data file ``data/NAME``, less
+    blank lines and ``#`` comments."""
+    path = files("newsclaims.analyzers.quotes") / "data" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
 
 
 def _particle_verbs() -> dict[tuple[str, str], Cue]:
