@@ -173,7 +173,7 @@ def run_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     continuations = "|".join(
         sorted((re.escape(c) for c in kb.continuations), key=len, reverse=True)
     )
-    more = rf"{separator}(?:{word})"
+    more = rf"{separator}(?=[{up}])(?:{word})"  # (the lookahead fails lower-case words at once)
     if continuations:
         more += rf"|{space}(?:{continuations})(?![\w])"
     # The pattern opens with a character class, the capitals, so the regular expression

@@ -56,6 +56,15 @@ class _Index:
         self._names: dict[str, Cluster] | None = None
         self.tails: dict[str, Cluster] = {}
         self.surnames: dict[str, Cluster] = {}
+        self._entries: tuple[Entry, ...] = ()
+        self._entries_of = -1  # how many clusters there were when they were listed
+
+    def entries(self) -> tuple[Entry, ...]:
+        """The knowledge-base items of the article's clusters, which decide homonyms."""
+        if self._entries_of != len(self.clusters):
+            self._entries = tuple(c.entry for c in self.clusters if c.entry is not None)
+            self._entries_of = len(self.clusters)
+        return self._entries
 
     @property
     def names(self) -> dict[str, Cluster]:
@@ -97,11 +106,6 @@ class _Index:
         if surname and c.type == "person":
             self.surnames.setdefault(surname, c)
 
-    def inside(self, span: Span) -> list[tuple[int, int, Cluster]]:
-        lo = bisect_left(self.starts, span.start)
-        hi = bisect_right(self.starts, span.end)
-        return [(s, e, c) for s, e, _, c in self.spans[lo:hi] if e <= span.end]
-
     def overlaps(self, span: Span) -> bool:
         # Mentions are short, so any that overlaps ``span`` starts less than 200 characters
         # before it.
@@ -140,17 +144,20 @@ def _head_mention(index: _Index, source: Span) -> Cluster | None:
     end = source.end
     while end > source.start and not (text[end - 1].isalnum() or text[end - 1] == "."):
         end -= 1
-    best: tuple[int, int, Cluster] | None = None
-    for m in index.inside(source):
-        if m[1] == end or (best is None and m[0] == source.start and m[1] >= end):
-            best = m
+    best: Cluster | None = None
+    best_start = -1
+    for s, e, _, c in index.spans[bisect_left(index.starts, source.start) :]:
+        if s > source.end:
+            break
+        if e <= source.end and (e == end or (best is None and s == source.start and e >= end)):
+            best, best_start = c, s
     if best is None:
         return None
-    for word in reversed(TOKEN.findall(text, source.start, best[0])):
+    for word in reversed(TOKEN.findall(text, source.start, best_start)):
         folded = fold(word)
         if folded not in _DETERMINERS:
-            return None if folded in _PREPOSITIONS else best[2]
-    return best[2]
+            return None if folded in _PREPOSITIONS else best
+    return best
 
 
 def attach_speakers(
@@ -203,7 +210,7 @@ def _by_name(
     found = index.names.get(key) or index.tails.get(key)
     if found is not None:
         return found
-    head = _name_head(speaker.name, kb, tuple(c.entry for c in clusters if c.entry is not None))
+    head = _name_head(speaker.name, kb, index.entries())
     if head is None:
         return None
     start, end, cand, type_ = head
