@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsclaims.analyzers.quotes.cues import context_class
@@ -78,6 +79,11 @@ def _adverb(word: str) -> bool:
 
 def head_offsets(ann: str, text: str) -> list[tuple[str, int]]:
     """Each annotated cue's head word and where it starts."""
+    return [(word, start) for word, start, _ in heads_and_ends(ann, text)]
+
+
+def heads_and_ends(ann: str, text: str) -> list[tuple[str, int, int]]:
+    """Each annotated cue's head word, where the head starts and where the cue ends."""
     spans = []
     for line in ann.splitlines():
         parts = line.split("\t")
@@ -92,7 +98,7 @@ def head_offsets(ann: str, text: str) -> list[tuple[str, int]]:
     for a, b in spans:
         for t in tokens(text, Span(a, b)):
             if t.text[0].isalpha() and t.lower not in _SKIP and not _adverb(t.lower):
-                out.append((t.lower, t.start))
+                out.append((t.lower, t.start, b))
                 break
     return out
 
@@ -111,6 +117,7 @@ def main(root: Path) -> None:
         cue_counts.update(heads(ann_path.read_text(encoding="utf-8"), text))
         totals.update(t.lower for t in tokens(text, Span(0, len(text))) if t.text[0].isalpha())
     write_contextual(root)
+    write_particles(root)
     rows = []
     for word, n in cue_counts.items():
         total = max(totals[word], n)
@@ -121,14 +128,12 @@ def main(root: Path) -> None:
         ):
             rows.append((word, n, total))
     rows.sort(key=lambda r: (-r[1], r[0]))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fp:
-        fp.write(
-            "# Cue words learned from PolNeAR train by scripts/learn_cues.py: word, times it\n"
-            "# heads an annotated cue, times it occurs. Statistics only; no text.\n"
-        )
-        for word, n, total in rows:
-            fp.write(f"{word}\t{n}\t{total}\n")
+    write_table(
+        OUT,
+        "Cue words learned from PolNeAR train by scripts/learn_cues.py: word, times it\n"
+        "heads an annotated cue, times it occurs. Statistics only; no text.",
+        rows,
+    )
     print(f"{len(chosen)} articles, {len(rows)} cue words -> {OUT}")
 
 
@@ -164,14 +169,59 @@ def write_contextual(root: Path) -> None:
         ),
         key=lambda r: (-r[2], r[0], r[1]),
     )
-    with CONTEXT_OUT.open("w", encoding="utf-8") as fp:
-        fp.write(
-            "# Cue words in context, learned from PolNeAR train by scripts/learn_cues.py: word,\n"
-            "# class of the next token, times a cue there, times seen there. Statistics only.\n"
-        )
-        for w, c, n, total in rows:
-            fp.write(f"{w}\t{c}\t{n}\t{total}\n")
+    write_table(
+        CONTEXT_OUT,
+        "Cue words in context, learned from PolNeAR train by scripts/learn_cues.py: word,\n"
+        "class of the next token, times a cue there, times seen there. Statistics only.",
+        rows,
+    )
     print(f"{len(rows)} contextual cues -> {CONTEXT_OUT}")
+
+
+PARTICLES_OUT = OUT.parent / "cue_particles.tsv"
+PARTICLES = frozenset(
+    {"to", "about", "of", "for", "on", "with", "against", "as", "by", "at", "in", "out", "up"}
+)
+PARTICLE_MIN_COUNT = 3
+
+
+def write_particles(root: Path) -> None:
+    """How often a cue's head word takes in the particle right after it ("warned
+    **about**", "pointed **to**", "described ... **as**" does not count: only the next
+    token): head word, particle, times the cue takes it in, times it follows the head."""
+    taken: Counter[tuple[str, str]] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
+    for text_path, ann_path in corpus_files(root):
+        text = text_path.read_bytes().decode("utf-8")
+        toks = tokens(text, Span(0, len(text)))
+        index = {t.start: i for i, t in enumerate(toks)}
+        for word, start, end in heads_and_ends(ann_path.read_text(encoding="utf-8"), text):
+            i = index.get(start)
+            if i is None or i + 1 >= len(toks) or toks[i + 1].lower not in PARTICLES:
+                continue
+            if not re.fullmatch(r"[a-z][a-z’'\-]{2,}", word):
+                continue
+            key = (word, toks[i + 1].lower)
+            seen[key] += 1
+            taken[key] += toks[i + 1].end <= end
+    rows = sorted((w, p, taken[(w, p)], n) for (w, p), n in seen.items() if n >= PARTICLE_MIN_COUNT)
+    write_table(
+        PARTICLES_OUT,
+        "Particles after cue words, learned from PolNeAR train by scripts/learn_cues.py:\n"
+        "word, particle, times the cue takes it in, times it follows. Statistics only.",
+        rows,
+    )
+    print(f"{len(rows)} cue particles -> {PARTICLES_OUT}")
+
+
+def write_table(path: Path, header: str, rows: Iterable[tuple[object, ...]]) -> None:
+    """Write ``rows`` tab-separated under ``header`` as ``#`` comment lines."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fp:
+        for line in header.splitlines():
+            fp.write(f"# {line}\n")
+        for row in rows:
+            fp.write("\t".join(str(x) for x in row) + "\n")
 
 
 if __name__ == "__main__":

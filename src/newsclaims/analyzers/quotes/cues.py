@@ -388,6 +388,12 @@ def learned_cues() -> dict[str, float]:
     return out
 
 
+def cue_particles() -> dict[tuple[str, str], float]:
+    """(cue word, particle) pairs learned from PolNeAR train, with how often the cue takes
+    in the particle right after the word ("warned about", "pointed to")."""
+    return {(w, p): int(n) / int(total) for w, p, n, total in data_rows("cue_particles.tsv")}
+
+
 def data_rows(name: str) -> Iterator[list[str]]:
     """The tab-separated fields of each line of the package data file ``data/NAME``, less
     blank lines and ``#`` comments."""
