@@ -304,6 +304,78 @@ def _right_source(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _appositives_after(toks: Sequence[Token], b: int) -> int:
+    """The end of the appositives and parentheses after a source name ending at ``b``
+    (", chairman of ...", ", who served ...", " (D-Va.)"); ``b`` when there are none."""
+    n = len(toks)
+    while b < n:
+        if toks[b].lower == "(":
+            close = next((i for i in range(b + 1, min(n, b + 8)) if toks[i].lower == ")"), None)
+            if close is None:
+                return b
+            b = close + 1
+            continue
+        if toks[b].lower != "," or b + 1 >= n:
+            return b
+        first = toks[b + 1]
+        if (
+            first.lower in _NOT_APPOSITIVE
+            or first.lower.endswith("ing")
+            or first.text == "“"
+            or first.text[:1].isdigit()  # an age: "Mona Lamberson, 59, of ..."
+        ):
+            return b
+        e = b + 1
+        while e < n and toks[e].lower not in (",", ".", ";", ":", "“", "(", "—", "–", "―"):
+            e += 1
+        if e == b + 1:
+            return b
+        b = e
+    return b
+
+
+# Words that start a clause of the writer's, not an appositive, after a comma.
+_NOT_APPOSITIVE = frozenset(
+    {
+        "and",
+        "but",
+        "or",
+        "so",
+        "while",
+        "although",
+        "though",
+        "because",
+        "as",
+        "if",
+        "when",
+        "adding",
+        "saying",
+        "noting",
+        "according",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "since",
+        "then",
+        "yet",
+        "which",
+        "where",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+    }
+)
+
+
+_LEFT_NOT_APPOSITIVE = _NOT_APPOSITIVE | {"who", "for", "however", "meanwhile", "too"}
+
+
 def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` can be a source noun phrase."""
     words = toks[a:b]
@@ -482,9 +554,26 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     else:
         a, b = left if left_ok and left is not None else right  # type: ignore[misc]
         source = span_of(toks, a, b)
-    if appositive and left_ok and source is not None:
+    name_end = b
+    if source is not None and not left_ok:
+        # "..., said Robert Klein, chairman of the California Institute ...": PolNeAR's
+        # source after the cue takes in the appositives after the name.
+        b = _appositives_after(toks, b)
+        source = span_of(toks, a, b)
+    if (
+        appositive
+        and left_ok
+        and source is not None
+        and not (
+            b + 1 < j
+            and toks[b].lower == ","
+            and (toks[b + 1].lower in _LEFT_NOT_APPOSITIVE or toks[b + 1].lower.endswith("ing"))
+        )
+    ):
         # PolNeAR's source takes in the appositive: "Ben Jealous, the former president
-        # of the NAACP," and "Sen. Bernie Sanders (I-Vt.)"; the speaker is the name.
+        # of the NAACP," and "Sen. Bernie Sanders (I-Vt.)"; the speaker is the name. Not
+        # a relative clause or an aside: "Barkley, who said he ..., said", "Mike
+        # Huckabee, for his part, is ...".
         source = Span(source.start, toks[j - 1].end)
     found = Found(
         [],
@@ -492,7 +581,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         source=source,
         cue=cue_span,
         stance=cue.stance,
-        source_words=speaker_words or [t.text for t in toks[a:b]],
+        source_words=speaker_words or [t.text for t in toks[a:name_end]],
         paragraph=unit.paragraph,
     )
     k = last
@@ -899,7 +988,7 @@ def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | Non
             while (
                 b < len(toks)
                 and toks[b].lower not in (",", ".", ";", "—", "that")
-                and b - (k + m) < MAX_SOURCE
+                and b - (k + m) < 2 * MAX_SOURCE
             ):
                 b += 1
             if b == k + m:
