@@ -6,9 +6,11 @@ words that continue a known alias ("the U.S. military"). Each run is split, left
 into knowledge-base aliases (longest match first), titles ("Supreme Leader", "Brigadier-
 General"), and the unknown names left between them. A second pattern finds the nominal
 "the military". Only runs are looked at in Python, so the work is linear in the text and
-small: most words are lower-case and the regular expression engine skips them; runs that
-are only a function word ("The", "He") are dropped at once; and since news repeats its
-names, a run's mentions are computed once per distinct run and cached.
+small: most words are lower-case and the regular expression engine skips them in C (the
+run pattern opens with the class of capitals; a lower-case particle that opens a name,
+"al-Qaeda", "bin Laden", is found behind a run's first capital); runs that are only a
+function word ("The", "He") are dropped at once; and since news repeats its names, a
+run's mentions are computed once per distinct run and cached.
 
 The result is a list of :class:`Mention` in text order; deciding what each refers to, and
 dropping sentence-initial capitals that are no names, is the linker's job.
