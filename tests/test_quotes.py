@@ -1250,3 +1250,20 @@ def test_the_floor_only_skips_words_that_cannot_reach_it(
     assert got == full or (got == 0.0 and full < floor)
     if words[k] == "banana":  # never a cue in training: not asked about at all
         assert full == 0.0
+
+
+def test_and_said_starts_an_attribution_of_its_own() -> None:
+    said = _said(
+        _analyze(
+            "Graham called both Trump and Clinton “crazy” and said the party is bound to lose."
+        )
+    )
+    assert [(c, s, q) for c, s, q, _ in said] == [
+        ("both Trump and Clinton “crazy”", "Graham", "called"),
+        ("the party is bound to lose", "Graham", "said"),
+    ]
+
+
+def test_the_learned_detector_leaves_adverbs_to_the_verb() -> None:
+    said = _said(_analyze("Fields later tweeted a photograph and said she had been pushed."))
+    assert [q for _, _, q, _ in said] != [] and all(q != "later" for _, _, q, _ in said)

@@ -81,6 +81,8 @@ def attributions(text: str, unit: Unit) -> list[Found]:
             sourceless.append(f)
             continue
         if f is not None:
+            if f.kind is not StatementKind.DIRECT:
+                _stop_at_coordinated_cue(text, unit, toks, k, f)
             out.append(f)
             claimed_until = max(max(s.end for s in f.content), f.cue.end if f.cue else -1)
             # A participle cue after a comma shares the source: "..., adding that ...".
@@ -123,6 +125,39 @@ _CLAUSE_OPENERS = frozenset(
     {"that", "if", "whether", "to", "how", "what", "why", "when", "where", "who", "which"}
     | {"he", "she", "they", "we", "i", "it", "you"}
 )
+
+
+def _stop_at_coordinated_cue(text: str, unit: Unit, toks: list[Token], k: int, f: Found) -> None:
+    """End ``f``'s content before "and" + a cue with the same subject: in "Wilson praised
+    Rubio's positions on defense and said the senator can win", "and said ..." is an
+    attribution of its own, not part of what was praised."""
+    end = f.content[-1].end
+    for i in range(k + 1, len(toks)):
+        if toks[i].start >= end:
+            return
+        if toks[i].lower != "and":
+            continue
+        m = i + 1
+        while m < len(toks) and (toks[m].lower in CUE_ADVERBS or _adverb(toks[m])):
+            m += 1
+        if m >= len(toks) or toks[m].lower not in VERBS:
+            continue
+        second = _verb_cue(text, unit, toks, m)
+        if second is None or second.source is None:
+            continue
+        stop = toks[i - 1].start if toks[i - 1].lower == "," else toks[i].start
+        cut = [
+            trim_end(text, trim(text, s.start, min(s.end, stop)))
+            for s in f.content
+            if s.start < stop
+        ]
+        if cut and words(text, cut[0]) >= 2:
+            f.content = cut
+            if f.kind is StatementKind.MIXED and not any(
+                c.contains(q.span) for c in cut for q in unit.quotes
+            ):
+                f.kind = StatementKind.INDIRECT
+        return
 
 
 def _add_sourceless(text: str, out: list[Found], f: Found) -> None:
@@ -461,7 +496,11 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         ):
             cue = Cue(toks[k].lower, None, False, False, learned=True)
         else:
-            # Else the learned detector, for the long tail of cue words.
+            # Else the learned detector, for the long tail of cue words; not for the
+            # adverbs and auxiliaries a cue takes in ("Fields later tweeted").
+            word = toks[k].lower
+            if word in CUE_ADVERBS or word in AUX or _adverb(toks[k]):
+                return None
             p = cue_probability(toks, k, MODEL_THRESHOLD)
             if p < MODEL_THRESHOLD:
                 return None
@@ -472,7 +511,11 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     cue_span = Span(cue_span.start, toks[last].end)
     after = toks[last + 1] if last + 1 < len(toks) else None
     quote_after = _quote_after(unit, toks[last].end)
-    quote_before = _quote_before(unit, toks[j].start, toks)
+    # A quote before "and said" belongs to the verb before it ("called them “crazy” and
+    # said ...").
+    quote_before = (
+        None if j > 0 and toks[j - 1].lower == "and" else _quote_before(unit, toks[j].start, toks)
+    )
 
     passive = _passive_agent(text, unit, toks, k, j, last, cue)
     if passive is not None:
