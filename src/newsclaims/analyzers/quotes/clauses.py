@@ -576,8 +576,16 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         and last + 1 < len(toks)
         and toks[last + 1].lower == ","
     )
+    # "..., the Guardian reported.": the clause before the comma is the complement.
+    trailing = (
+        left_ok
+        and left is not None
+        and left[0] > 1
+        and toks[left[0] - 1].lower == ","
+        and (last + 1 == len(toks) or toks[last + 1].lower in (".", "!", "?"))
+    )
     if cue.clausal and not (
-        quote_before or quote_after or as_clause or _complement_follows(toks, last, cue)
+        quote_before or quote_after or as_clause or trailing or _complement_follows(toks, last, cue)
     ):
         return None
     # Once accepted, PolNeAR's cues take in a colon ("warned:", 94 times of 99 on train)
