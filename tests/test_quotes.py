@@ -1267,3 +1267,10 @@ def test_and_said_starts_an_attribution_of_its_own() -> None:
 def test_the_learned_detector_leaves_adverbs_to_the_verb() -> None:
     said = _said(_analyze("Fields later tweeted a photograph and said she had been pushed."))
     assert [q for _, _, q, _ in said] != [] and all(q != "later" for _, _, q, _ in said)
+
+
+def test_a_cue_sentence_after_a_quote_tags_it() -> None:
+    said = _said(_analyze("“I hope you find the missing emails.” Trump said.\n\nThe rest."))
+    assert [(c, s, q) for c, s, q, _ in said] == [
+        ("“I hope you find the missing emails.”", "Trump", "said")
+    ]

@@ -67,6 +67,13 @@ def units(
             prev.span = Span(prev.span.start, s.end)
             _extend_quotes(prev, quotes, qstarts)
             continue
+        # "“... are missing.” Trump said.": a quote that ends its sentence, and a short
+        # sentence after it that is only its cue and source.
+        if units and _tag_after(text, units[-1], s, qstarts, pstarts):
+            prev = units[-1]
+            prev.span = Span(prev.span.start, s.end)
+            _extend_quotes(prev, quotes, qstarts)
+            continue
         unit = Unit(s, bisect_left(pstarts, s.start + 1) - 1, [], [])
         _extend_quotes(unit, quotes, qstarts)
         units.append(unit)
@@ -99,6 +106,46 @@ def _lead_in(
         return False
     i = bisect_left(qstarts, s.start)
     return i < len(quotes) and quotes[i].span.start == s.start
+
+
+def _tag_after(text: str, prev: Unit, s: Span, qstarts: list[int], pstarts: list[int]) -> bool:
+    """Whether ``s`` is a short cue-and-source sentence ("Trump said.") right after
+    ``prev``, which ends with a quotation, in the same paragraph."""
+    if not prev.quotes or prev.quotes[-1].span.end < len(text[: prev.span.end].rstrip()):
+        return False
+    if bisect_left(pstarts, s.start + 1) - 1 != prev.paragraph:
+        return False
+    i = bisect_left(qstarts, s.start)
+    if i < len(qstarts) and qstarts[i] < s.end:
+        return False
+    toks = tokens(text, s)
+    if not 2 <= len(toks) <= 8 or toks[-1].text not in (".", "!", "?"):
+        return False
+    return any(t.lower in TAG_VERBS for t in toks)
+
+
+# Verbs of saying that tag a quotation from a sentence of their own.
+TAG_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "asked",
+        "asks",
+        "wrote",
+        "writes",
+        "told",
+        "tells",
+        "continued",
+        "continues",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "tweeted",
+    }
+)
 
 
 def _extend_quotes(unit: Unit, quotes: Sequence[Quote], qstarts: list[int]) -> None:
