@@ -119,6 +119,11 @@ def _tag_after(text: str, prev: Unit, s: Span, qstarts: list[int], pstarts: list
     if i < len(qstarts) and qstarts[i] < s.end:
         return False
     toks = tokens(text, s)
+    quoted = text[prev.quotes[-1].span.start : prev.quotes[-1].span.end].rstrip("”\"’' ")
+    if quoted.endswith(("?", "!")) and toks and toks[0].text[:1].isupper():
+        # The splitter cuts after "?”" and "!”" though the sentence goes on: "“Who do
+        # they think they are?” Trump said of Apple in February."
+        return any(t.lower in TAG_VERBS for t in toks[:8])
     if not 2 <= len(toks) <= 8 or toks[-1].text not in (".", "!", "?"):
         return False
     return any(t.lower in TAG_VERBS for t in toks)
