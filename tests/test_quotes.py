@@ -1274,3 +1274,10 @@ def test_a_cue_sentence_after_a_quote_tags_it() -> None:
     assert [(c, s, q) for c, s, q, _ in said] == [
         ("“I hope you find the missing emails.”", "Trump", "said")
     ]
+
+
+def test_the_subject_of_a_passive_cue_is_content_not_source() -> None:
+    said = _said(_analyze("The birth of the baby is expected to coincide with the conventions."))
+    assert said == [
+        ("The birth of the baby … to coincide with the conventions", None, "is expected", None)
+    ]

@@ -127,6 +127,11 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+def _passive(toks: Sequence[Token], j: int, k: int) -> bool:
+    """Whether the cue ``toks[j..k]`` is a passive: a form of "be" and a past participle."""
+    return toks[k].lower.endswith(("ed", "en", "wn")) and any(t.lower in _BE for t in toks[j:k])
+
+
 def _stop_at_coordinated_cue(text: str, unit: Unit, toks: list[Token], k: int, f: Found) -> None:
     """End ``f``'s content before "and" + a cue with the same subject: in "Wilson praised
     Rubio's positions on defense and said the senator can win", "and said ..." is an
@@ -656,7 +661,21 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
 
     # Indirect (or mixed): the clause after the cue, or the clause before it.
     after_span = _clause_after(text, unit, toks, k, k + 1 if left_ok or sourceless else b, cue)
-    if after_span is not None and (left_ok or right is None):
+    if (
+        after_span is not None
+        and left_ok
+        and found.source is not None
+        and not appositive
+        and speaker_words is None
+        and _passive(toks, j, k)
+    ):
+        # "The birth of the newest Clinton is expected to coincide with ...": the subject
+        # of a passive cue is what is said, not who says it (PolNeAR: content in two parts,
+        # no source).
+        found.content = [found.source, after_span]
+        found.source = None
+        found.source_words = []
+    elif after_span is not None and (left_ok or right is None):
         found.content = [after_span]
     elif (
         left is not None
