@@ -205,10 +205,18 @@ def write_particles(root: Path) -> None:
             seen[key] += 1
             taken[key] += toks[i + 1].end <= end
     rows = sorted((w, p, taken[(w, p)], n) for (w, p), n in seen.items() if n >= PARTICLE_MIN_COUNT)
+    # Each particle over all cue words, as word "*", for the words seen too rarely.
+    every: Counter[str] = Counter()
+    every_taken: Counter[str] = Counter()
+    for (_, p), n in seen.items():
+        every[p] += n
+        every_taken[p] += taken[(_, p)]
+    rows += sorted(("*", p, every_taken[p], n) for p, n in every.items())
     write_table(
         PARTICLES_OUT,
         "Particles after cue words, learned from PolNeAR train by scripts/learn_cues.py:\n"
-        "word, particle, times the cue takes it in, times it follows. Statistics only.",
+        "word, particle, times the cue takes it in, times it follows; word * is every cue\n"
+        "word together. Statistics only.",
         rows,
     )
     print(f"{len(rows)} cue particles -> {PARTICLES_OUT}")

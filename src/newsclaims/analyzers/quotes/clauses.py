@@ -127,6 +127,13 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+def _particle_rate(word: str, particle: str) -> float:
+    """How often ``word`` as a cue takes in ``particle`` after it on train; for a word seen
+    with it too rarely, how often any cue word does."""
+    rate = PARTICLES.get((word, particle))
+    return rate if rate is not None else PARTICLES.get(("*", particle), 0.0)
+
+
 def _passive(toks: Sequence[Token], j: int, k: int) -> bool:
     """Whether the cue ``toks[j..k]`` is a passive: a form of "be" and a past participle."""
     return toks[k].lower.endswith(("ed", "en", "wn")) and any(t.lower in _BE for t in toks[j:k])
@@ -597,7 +604,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     # and the particles each cue word usually takes ("boasted about", "pointed to").
     if last + 1 < len(toks) and (
         toks[last + 1].lower == ":"
-        or PARTICLES.get((toks[last].lower, toks[last + 1].lower), 0.0) >= PARTICLE_RATE
+        or _particle_rate(toks[last].lower, toks[last + 1].lower) >= PARTICLE_RATE
     ):
         last += 1
         cue_span = Span(cue_span.start, toks[last].end)
