@@ -25,6 +25,7 @@ AUX = frozenset(
         "might",
         "should",
         "can",
+        "been",
         "not",
         # Negated forms, with either apostrophe ("didn’t say", "hasn't denied").
         *(
@@ -40,6 +41,11 @@ AUX = frozenset(
 CUE_ADVERBS = frozenset(
     {
         "also",
+        "now",
+        "both",
+        "since",
+        "twice",
+        "finally",
         "long",
         "previously",
         "repeatedly",
