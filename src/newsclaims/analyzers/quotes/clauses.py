@@ -244,7 +244,7 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             b -= 1
         if b == 0 and b < a - 1 and j - b <= 8 and not any(_verbish(t) for t in toks[b : a - 1]):
             a = b
-    while a < j and toks[a].lower in ("and", "but", "so", "or", "then"):
+    while a < j - 1 and (toks[a].lower in _LEADING or _adverb(toks[a])):
         a += 1
     j = _trim_source(toks, a, j)  # "Clinton apparently thinks", "Cruz still says"
     if a == j:
@@ -316,6 +316,31 @@ _NUMBER_WORDS = frozenset({
     "majority", "nearly", "about", "roughly", "more", "fewer", "less",
 })
 # fmt: on
+
+
+# Words before a source that are not part of it: "Maybe he thinks", "Instead he said".
+_LEADING = frozenset(
+    {
+        "and",
+        "but",
+        "so",
+        "or",
+        "then",
+        "maybe",
+        "perhaps",
+        "instead",
+        "indeed",
+        "now",
+        "still",
+        "yet",
+        "meanwhile",
+        "however",
+        "thus",
+        "also",
+        "today",
+        "here",
+    }
+)
 
 
 def _trim_source(toks: Sequence[Token], a: int, b: int) -> int:
@@ -520,6 +545,10 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     if k > 0 and (toks[k - 1].lower in POSSESSIVE_BEFORE or _possessive(toks[k - 1].lower)):
         return None  # "Trump's tweet", "the report": a noun, not a cue verb
     cue_span, j = _cue_span(toks, k)
+    if j >= 2 and toks[j - 1].lower == "by" and toks[k].lower.endswith("ing"):
+        # "The businessman began by saying ...": the verb and "by" join the cue.
+        j -= 2
+        cue_span = Span(toks[j].start, cue_span.end)
     cue_span = Span(cue_span.start, toks[last].end)
     after = toks[last + 1] if last + 1 < len(toks) else None
     quote_after = _quote_after(unit, toks[last].end)
@@ -618,6 +647,17 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         a, b = left if left_ok and left is not None else right  # type: ignore[misc]
         source = span_of(toks, a, b)
     name_end = b
+    clitic = (
+        source is not None
+        and left_ok
+        and b == j
+        and toks[b - 1].lower.endswith(("’s", "'s"))
+        and toks[b - 1].lower[:-2] in PRONOUNS
+    )
+    if clitic and source is not None:
+        # "He’s said": the pronoun is the source, the clitic goes with the cue.
+        source = Span(source.start, toks[b - 1].end - 2)
+        cue_span = Span(source.end, cue_span.end)
     if source is not None and not left_ok:
         # "..., said Robert Klein, chairman of the California Institute ...": PolNeAR's
         # source after the cue takes in the appositives after the name.
@@ -647,6 +687,8 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         source_words=speaker_words or [t.text for t in toks[a:name_end]],
         paragraph=unit.paragraph,
     )
+    if clitic:
+        found.source_words[-1] = found.source_words[-1][:-2]
     k = last
 
     # Direct: quotes next to the attribution.
