@@ -287,6 +287,12 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
 
 
 # fmt: off
+# Past participles that are adjectives in a noun phrase ("Democratic registered voters").
+_PARTICIPLE_ADJECTIVES = frozenset({
+    "registered", "elected", "undecided", "unnamed", "unidentified", "retired", "armed",
+    "concerned", "self-described", "so-called", "educated", "married", "unaffiliated",
+    "committed", "unemployed", "frustrated", "disaffected", "disgruntled", "detained",
+})
 _NOT_FIRST = frozenset({
     "in", "on", "at", "during", "after", "before", "by", "for", "from", "with", "without",
     "into", "over", "under", "since", "until", "of", "about", "just", "but", "and", "or", "so",
@@ -463,6 +469,7 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
             and t.text[:1].islower()
             and prev.text[:1].isupper()
             and prev.lower not in _DETERMINERS_CAP
+            and t.lower not in _PARTICIPLE_ADJECTIVES
         ):
             return False
     if words[0].text[:1].isdigit() or words[0].lower in _NUMBER_WORDS:
