@@ -40,7 +40,7 @@ OUT = Path(__file__).resolve().parent.parent / "src/newsclaims/analyzers/quotes/
 EPOCHS = 3
 RATE = 0.05
 L2 = 1e-5
-KEEP = 0.1  # weights smaller than this are dropped
+KEEP = 0.2  # weights smaller than this are dropped
 
 
 def examples(root: Path) -> Iterator[tuple[str, list[tuple[list[str], bool, str]]]]:
