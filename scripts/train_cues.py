@@ -143,7 +143,8 @@ def main(root: Path, holdout: bool) -> None:
     with OUT.open("w", encoding="utf-8") as fp:
         fp.write(
             "# Learned cue detector (logistic regression) trained on PolNeAR train by\n"
-            "# scripts/train_cues.py: feature, weight. Statistics only; no text.\n"
+            "# scripts/train_cues.py: feature, weight. Features name single words and\n"
+            "# word classes seen in the training texts; no sentence of them is stored.\n"
         )
         for f in sorted(w):
             fp.write(f"{f}\t{w[f]:.3f}\n")

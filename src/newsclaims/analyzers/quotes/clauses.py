@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from newsclaims.analyzers.quotes.cues import (
     PARTICLE_VERBS,
@@ -20,11 +21,11 @@ from newsclaims.analyzers.quotes.speakers import PRONOUNS
 from newsclaims.analyzers.quotes.units import (
     Found,
     Unit,
+    has_words,
     inside,
     outside_quotes,
     span_of,
     trim_end,
-    words,
 )
 from newsclaims.analyzers.quotes.words import (
     AUX,
@@ -70,19 +71,21 @@ def attributions(text: str, unit: Unit) -> list[Found]:
         out.append(nested)
     claimed_until = nested.content[-1].end if nested else -1
     sourceless: list[Found] = []
+    sourceless_until = -1
     for k, tok in enumerate(toks):
         if tok.start < claimed_until:
             continue
-        f = _verb_cue(text, unit, toks, k)
+        # A cue without a source is looked for only past the content of the last one
+        # (one inside it would be dropped anyway), so that each is worked out once.
+        f = _verb_cue(text, unit, toks, k, sourceless_ok=tok.start >= sourceless_until)
         if f is None or f.source is None:
             f = _phrase_cue(text, unit, toks, k) or f
         if f is not None and f.source is None:
             # Claims nothing: a cue with a source later in the unit comes first.
             sourceless.append(f)
+            sourceless_until = max(sourceless_until, f.content[-1].end)
             continue
         if f is not None:
-            if f.kind is not StatementKind.DIRECT:
-                _stop_at_coordinated_cue(text, unit, toks, k, f)
             out.append(f)
             claimed_until = max(max(s.end for s in f.content), f.cue.end if f.cue else -1)
             # A participle cue after a comma shares the source: "..., adding that ...".
@@ -100,8 +103,7 @@ def attributions(text: str, unit: Unit) -> list[Found]:
         f = _subject_participle(text, unit, toks)
         if f is not None:
             out.append(f)
-    for f in sourceless:
-        _add_sourceless(text, out, f)
+    _add_sourceless(text, out, sourceless)
     return out
 
 
@@ -118,13 +120,17 @@ def _noun_phrase(text: str, span: Span) -> bool:
     if not first:
         return False
     word = first[0].lower()
-    return word not in _CLAUSE_OPENERS and word[:1] not in "“\"‘'«"
+    return word not in _CLAUSE_WORDS and word[:1] not in "“\"‘'«"
 
 
-_CLAUSE_OPENERS = frozenset(
+_CLAUSE_WORDS = frozenset(
     {"that", "if", "whether", "to", "how", "what", "why", "when", "where", "who", "which"}
     | {"he", "she", "they", "we", "i", "it", "you"}
 )
+
+
+# Bare forms of cue verbs that the lexicon leaves out as nouns ("a note", "the claim").
+_BARE_VERBS = frozenset({"note", "claim", "argue", "question", "praise", "blame", "call"})
 
 
 def _particle_rate(word: str, particle: str) -> float:
@@ -139,60 +145,37 @@ def _passive(toks: Sequence[Token], j: int, k: int) -> bool:
     return toks[k].lower.endswith(("ed", "en", "wn")) and any(t.lower in _BE for t in toks[j:k])
 
 
-def _stop_at_coordinated_cue(text: str, unit: Unit, toks: list[Token], k: int, f: Found) -> None:
-    """End ``f``'s content before "and" + a cue with the same subject: in "Wilson praised
-    Rubio's positions on defense and said the senator can win", "and said ..." is an
-    attribution of its own, not part of what was praised."""
-    end = f.content[-1].end
-    for i in range(k + 1, len(toks)):
-        if toks[i].start >= end:
-            return
-        if toks[i].lower != "and":
-            continue
-        m = i + 1
-        while m < len(toks) and (toks[m].lower in CUE_ADVERBS or _adverb(toks[m])):
-            m += 1
-        if m >= len(toks) or toks[m].lower not in VERBS:
-            continue
-        second = _verb_cue(text, unit, toks, m)
-        if second is None or second.source is None:
-            continue
-        stop = toks[i - 1].start if toks[i - 1].lower == "," else toks[i].start
-        cut = [
-            trim_end(text, trim(text, s.start, min(s.end, stop)))
-            for s in f.content
-            if s.start < stop
-        ]
-        if cut and words(text, cut[0]) >= 2:
-            f.content = cut
-            if f.kind is StatementKind.MIXED and not any(
-                c.contains(q.span) for c in cut for q in unit.quotes
-            ):
-                f.kind = StatementKind.INDIRECT
+def _add_sourceless(text: str, out: list[Found], pending: list[Found]) -> None:
+    """Add the relations of ``pending`` (in text order), whose source the text does not
+    give ("Critics of the plan were quick to note that ...", "..., it was reported"),
+    except those whose cue sits inside the content of another relation; each content stops
+    where a later relation's source or cue starts. One pass, with binary searches."""
+    if not pending:
         return
+    spans = sorted((s.start, s.end) for o in out for s in o.content)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end so far
+    marks = sorted(p.start for o in out for p in (o.source, o.cue) if p is not None)
+    until = -1
+    for f in pending:
+        assert f.cue is not None
+        at = f.cue.start
+        i = bisect_right(starts, at)
+        if at < until or (i and reach[i - 1] > at):
+            continue
+        j = bisect_left(marks, f.cue.end)
+        if j < len(marks):
+            f.content = _cut(text, f.content, marks[j])
+        if f.content and has_words(text, f.content[0], 2):
+            out.append(f)
+            until = f.content[-1].end
 
 
-def _add_sourceless(text: str, out: list[Found], f: Found) -> None:
-    """Add ``f``, a relation whose source the text does not give ("Critics of the plan were
-    quick to note that ...", "..., it was reported"), unless it sits inside another
-    relation; its content stops where another relation's source or cue starts."""
-    assert f.cue is not None
-    ends = []
-    for o in out:
-        if any(s.start <= f.cue.start < s.end for s in o.content):
-            return
-        for part in (o.source, o.cue):
-            if part is not None and f.cue.end <= part.start:
-                ends.append(part.start)
-    if ends:
-        stop = min(ends)
-        f.content = [
-            trim_end(text, trim(text, s.start, min(s.end, stop)))
-            for s in f.content
-            if s.start < stop
-        ]
-    if f.content and words(text, f.content[0]) >= 2:
-        out.append(f)
+def _cut(text: str, content: list[Span], stop: int) -> list[Span]:
+    """``content`` ending before ``stop``, without trailing punctuation."""
+    return [
+        trim_end(text, trim(text, s.start, min(s.end, stop))) for s in content if s.start < stop
+    ]
 
 
 def _subject_participle(text: str, unit: Unit, toks: list[Token]) -> Found | None:
@@ -263,6 +246,20 @@ def _joined(toks: Sequence[Token], i: int) -> bool:
     return (
         t.text in ("’", "'") and toks[i - 1].lower.endswith("s") and toks[i + 1].text[:1].islower()
     )
+
+
+def _words_of(toks: Sequence[Token], a: int, b: int) -> list[str]:
+    """The words of tokens ``[a, b)``, a hyphen or a possessive apostrophe joined to the
+    words it joins ("17-year-old", "Sanders’"), as the speaker resolver reads names."""
+    out: list[str] = []
+    for i in range(a, b):
+        if out and (
+            _joined(toks, i) or (i - 1 >= a and toks[i - 1].text == "-" and _joined(toks, i - 1))
+        ):
+            out[-1] += toks[i].text
+        else:
+            out.append(toks[i].text)
+    return out
 
 
 def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
@@ -523,7 +520,9 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     )
 
 
-def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
+def _verb_cue(
+    text: str, unit: Unit, toks: list[Token], k: int, sourceless_ok: bool = True
+) -> Found | None:
     # A particle verb ("called for", "pointed to", "shot back") or a single verb form.
     pair = (toks[k].lower, toks[k + 1].lower) if k + 1 < len(toks) else None
     cue = PARTICLE_VERBS.get(pair) if pair else None
@@ -552,7 +551,14 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
     if k > 0 and (toks[k - 1].lower in POSSESSIVE_BEFORE or _possessive(toks[k - 1].lower)):
         return None  # "Trump's tweet", "the report": a noun, not a cue verb
     cue_span, j = _cue_span(toks, k)
-    if j >= 2 and toks[j - 1].lower == "by" and toks[k].lower.endswith("ing"):
+    if (
+        j >= 2
+        and toks[j - 1].lower == "by"
+        and toks[k].lower.endswith("ing")
+        and toks[j - 2].text[:1].islower()
+        and toks[j - 2].text[:1].isalpha()
+        and toks[j - 2].lower not in LEFT_STOP
+    ):
         # "The businessman began by saying ...": the verb and "by" join the cue.
         j -= 2
         cue_span = Span(toks[j].start, cue_span.end)
@@ -614,7 +620,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         and cue.stance != "question"
         and not (j > 0 and (toks[j - 1].lower in _NEGATIONS or _adverb(toks[j - 1])))
     )
-    if not left_ok and right is None and not sourceless:
+    if not left_ok and right is None and not (sourceless and sourceless_ok):
         return None
     as_clause = (  # "As Joel Pollak observed, ..."
         left_ok
@@ -643,6 +649,13 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         or _particle_rate(toks[last].lower, toks[last + 1].lower) >= PARTICLE_RATE
     ):
         last += 1
+        if (
+            toks[last].lower == "to"
+            and last + 1 < len(toks)
+            and toks[last + 1].text[:1].islower()
+            and (toks[last + 1].lower in VERBS or toks[last + 1].lower in _BARE_VERBS)
+        ):
+            last += 1  # "were quick to note that ...": the verb after "to" too
         cue_span = Span(cue_span.start, toks[last].end)
         if right is not None and right[0] == last:
             right = _right_source(toks, last)
@@ -691,7 +704,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         source=source,
         cue=cue_span,
         stance=cue.stance,
-        source_words=speaker_words or [t.text for t in toks[a:name_end]],
+        source_words=speaker_words or _words_of(toks, a, name_end),
         paragraph=unit.paragraph,
     )
     if clitic:
@@ -760,7 +773,7 @@ def _verb_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
         # the source; with a clause or a quote ("did not say that ...") it is attributed.
         return None
     found.content = [s for s in found.content if len(s) > 0]
-    if not found.content or words(text, found.content[0]) < 2:
+    if not found.content or not has_words(text, found.content[0], 2):
         return None
     if any(found.content[0].contains(q.span) for q in unit.quotes):
         found.kind = StatementKind.MIXED
@@ -777,7 +790,7 @@ def _passive_agent(
 ) -> Found | None:
     """ "O'Malley's move was first reported by MSNBC": the agent after "by" is the source,
     the subject before the verb the content."""
-    if not (toks[k].lower.endswith(("ed", "en", "wn")) and any(t.lower in _BE for t in toks[j:k])):
+    if not _passive(toks, j, k):
         return None
     if last + 1 >= len(toks) or toks[last + 1].lower != "by":
         return None
@@ -793,7 +806,7 @@ def _passive_agent(
     if c0 == j:
         return None
     content = trim_end(text, trim(text, toks[c0].start, toks[j - 1].end))
-    if words(text, content) < 1:
+    if not has_words(text, content, 1):
         return None
     return Found(
         [content],
@@ -815,19 +828,16 @@ def _possessive(word: str) -> bool:
 
 
 def _quote_after(unit: Unit, offset: int) -> Quote | None:
-    for q in unit.quotes:
-        if q.span.start >= offset:
-            return q
-    return None
+    """The first quote of the unit that starts at or after ``offset`` (quotes are in text
+    order and do not overlap: a binary search)."""
+    i = bisect_left(unit.quotes, offset, key=lambda q: q.span.start)
+    return unit.quotes[i] if i < len(unit.quotes) else None
 
 
 def _quote_before(unit: Unit, offset: int, toks: list[Token]) -> Quote | None:
-    """A quote that ends just before the source/cue region (only punctuation between)."""
-    best = None
-    for q in unit.quotes:
-        if q.span.end <= offset:
-            best = q
-    return best
+    """The last quote of the unit that ends at or before ``offset``."""
+    i = bisect_right(unit.quotes, offset, key=lambda q: q.span.end)
+    return unit.quotes[i - 1] if i else None
 
 
 def _has_clause_after(text: str, toks: list[Token], k: int, cue: Cue, unit: Unit) -> bool:
@@ -1021,6 +1031,21 @@ def _new_attribution(toks: list[Token], i: int) -> bool:
     return d < n and toks[d].lower in VERBS
 
 
+def _and_said(toks: list[Token], m: int) -> bool:
+    """Whether a cue verb (after adverbs) at ``m`` follows "and" with the sentence's
+    subject for its source ("Wilson praised ... and said ...", "... and also told ...")."""
+    n = len(toks)
+    while m < n and (toks[m].lower in CUE_ADVERBS or _adverb(toks[m])):
+        m += 1
+    if m >= n or toks[m].lower not in VERBS:
+        return False
+    # As _verb_cue finds the subject of "and says", within the first few tokens.
+    name = _subject(toks, min(m, MAX_SOURCE))
+    if not name or len(name) > MAX_SOURCE // 2:
+        name = _leading_name(toks)
+    return name is not None and len(name) < m and is_source(toks, 0, len(name))
+
+
 def _clause_end(toks: list[Token], i: int, default: int) -> int:
     """Where reported content starting before token ``i`` ends: at a semicolon or a dash,
     at ", but" / "while" / "although", at "and" + a verb ("... would rebound and praised
@@ -1043,6 +1068,10 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
                 nxt.endswith("ed") and nxt[:1].isalpha() and toks[d + 1].text[:1].islower()
             ):
                 return toks[d].start
+            if t == "and" and _and_said(toks, d + 1):
+                # "Wilson praised Rubio's positions and said the senator can win": "and
+                # said" starts an attribution of its own, with the sentence's subject.
+                return toks[d].start
         if t == "," and d + 2 < n and toks[d + 1].text[:1].isupper():
             # ", Judge Berman proceeded to ...": a new main clause with its own subject.
             e = d + 1
@@ -1063,9 +1092,17 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
 
 
 def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Found) -> Found | None:
-    """ "..., adding that ..." after a main attribution: another statement, same source."""
+    """ "..., adding that ..." after a main attribution: another statement, same source.
+    Looked for in the main content and the few tokens after it, so that each token of a
+    unit is looked at a bounded number of times."""
+    limit = max(s.end for s in [*main.content, main.cue, main.source] if s is not None)
+    past = 0
     for k in range(start, len(toks) - 1):
         t = toks[k]
+        if t.start >= limit:
+            past += 1
+            if past > 12:
+                return None
         if (
             t.lower.endswith("ing")
             and t.lower in VERBS
@@ -1081,7 +1118,7 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
                 continue
             content_start = nxt.start
             span = trim_end(text, trim(text, content_start, unit.span.end))
-            if words(text, span) < 2:
+            if not has_words(text, span, 2):
                 return None
             # Cut the main statement's content at the comma before the participle.
             first = main.content[0]
@@ -1129,7 +1166,7 @@ def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | Non
             else:
                 return None
             content = trim_end(text, content)
-            if words(text, content) < 2:
+            if not has_words(text, content, 2):
                 return None
             kind = (
                 StatementKind.MIXED
@@ -1232,9 +1269,11 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
 
 
 def _subject(toks: list[Token], before: int) -> list[str] | None:
-    """The words of the sentence's subject: from its start to the first verb-like token."""
+    """The words of the sentence's subject: from its start to the first verb-like token
+    (at most ``MAX_SOURCE + 1`` words: callers take no longer subject)."""
     words: list[str] = []
-    for t in toks[:before]:
+    for i in range(min(before, MAX_SOURCE + 1)):
+        t = toks[i]
         if t.lower in AUX or t.lower in CUE_ADVERBS or t.lower.endswith("ed"):
             break
         words.append(t.text)

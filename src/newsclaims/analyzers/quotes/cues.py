@@ -29,8 +29,10 @@ class Cue:
     takes_object: bool = False
     #: Learned from annotated data rather than listed by hand (see ``learned_cues.tsv``).
     learned: bool = False
-    #: How often the form heads an annotated cue where it occurs in PolNeAR train (0 when
-    #: it never does or was not seen there).
+    #: How likely the word is a cue: for a listed form, how often it heads an annotated
+    #: cue where it occurs in PolNeAR train (0 when it never does or was not seen there);
+    #: for a word the learned detector found, its probability in this context. The finder
+    #: keeps a cue without a source in view when this is high enough.
     rate: float = 0.0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -111,22 +112,33 @@ def _lead_in(
 def _tag_after(text: str, prev: Unit, s: Span, qstarts: list[int], pstarts: list[int]) -> bool:
     """Whether ``s`` is a short cue-and-source sentence ("Trump said.") right after
     ``prev``, which ends with a quotation, in the same paragraph."""
-    if not prev.quotes or prev.quotes[-1].span.end < len(text[: prev.span.end].rstrip()):
+    end = prev.span.end
+    while end > prev.span.start and text[end - 1].isspace():
+        end -= 1
+    if not prev.quotes or prev.quotes[-1].span.end < end:
         return False
     if bisect_left(pstarts, s.start + 1) - 1 != prev.paragraph:
         return False
     i = bisect_left(qstarts, s.start)
     if i < len(qstarts) and qstarts[i] < s.end:
         return False
-    toks = tokens(text, s)
-    quoted = text[prev.quotes[-1].span.start : prev.quotes[-1].span.end].rstrip("”\"’' ")
-    if quoted.endswith(("?", "!")) and toks and toks[0].text[:1].isupper():
+    # Only the start of the sentence matters: a tag is among its first words.
+    head = Span(s.start, min(s.end, s.start + _TAG_CHARS))
+    toks = tokens(text, head)
+    q = prev.quotes[-1].span
+    last = q.end
+    while last > q.start and text[last - 1] in "”\"’' ":
+        last -= 1
+    if last > q.start and text[last - 1] in "?!" and toks and toks[0].text[:1].isupper():
         # The splitter cuts after "?”" and "!”" though the sentence goes on: "“Who do
         # they think they are?” Trump said of Apple in February."
         return any(t.lower in TAG_VERBS for t in toks[:8])
-    if not 2 <= len(toks) <= 8 or toks[-1].text not in (".", "!", "?"):
+    if head.end < s.end or not 2 <= len(toks) <= 8 or toks[-1].text not in (".", "!", "?"):
         return False
     return any(t.lower in TAG_VERBS for t in toks)
+
+
+_TAG_CHARS = 200
 
 
 # Verbs of saying that tag a quotation from a sentence of their own.
@@ -166,6 +178,22 @@ def _extend_quotes(unit: Unit, quotes: Sequence[Quote], qstarts: list[int]) -> N
 
 def inside(quotes: Sequence[Quote], offset: int) -> bool:
     return any(q.span.start <= offset < q.span.end for q in quotes)
+
+
+def has_words(text: str, span: Span, n: int) -> bool:
+    """Whether ``span`` holds at least ``n`` words (as :func:`words` counts them), reading
+    no further than the ``n``-th."""
+    if n <= 0:
+        return True
+    for m in _WORD.finditer(text, span.start, span.end):
+        if any(c.isalnum() for c in m.group()):
+            n -= 1
+            if n == 0:
+                return True
+    return False
+
+
+_WORD = re.compile(r"\S+")
 
 
 def words(text: str, span: Span) -> int:
