@@ -115,3 +115,21 @@ def test_many_quoted_sentences_in_one_paragraph_take_linear_time() -> None:
     small = _seconds(pipeline, make(1_500), runs=3)
     large = _seconds(pipeline, make(6_000), runs=2)
     assert large < 10 * max(small, 0.01), f"{small:.3f}s for n, {large:.3f}s for 4n"
+
+
+UNITS: dict[str, Callable[[int], str]] = {
+    # n repetitions each of a pattern the quote finder once handled in quadratic time.
+    "tag after a quote": lambda n: "“A b c d.” The sky is blue today. " * n,
+    "cues without a source": lambda n: "Bob said it , " + ", said that the plan is good " * n,
+    "a quote before each cue": lambda n: "“a” said that the plan is good " * n,
+    "and said, and said": lambda n: "Bob praised the plan " + "and said the plan " * n,
+}
+
+
+@pytest.mark.parametrize("pattern", sorted(UNITS))
+def test_repeated_attributions_in_one_unit_take_linear_time(pattern: str) -> None:
+    pipeline = Pipeline(autoload=False, environ={})
+    make = UNITS[pattern]
+    small = _seconds(pipeline, make(1_000), runs=3)
+    large = _seconds(pipeline, make(4_000), runs=2)
+    assert large < 10 * max(small, 0.01), f"{pattern}: {small:.3f}s for n, {large:.3f}s for 4n"
