@@ -1281,3 +1281,16 @@ def test_the_subject_of_a_passive_cue_is_content_not_source() -> None:
     assert said == [
         ("The birth of the baby … to coincide with the conventions", None, "is expected", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a coordinated subject opening the content is not a new speaker
+        ("He said he and Trump differ on Israel.", "he and Trump differ on Israel"),
+        # a short adverbial between the cue and its clause
+        ("Cruz has said for weeks he’s the only candidate.", "he’s the only candidate"),
+    ],
+)
+def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:
+    assert [c for c, _, _, _ in _said(_analyze(text))] == [content]

@@ -923,6 +923,15 @@ def _clause_after(
     if i >= n:
         return None
     first = toks[i]
+    if first.lower in PREPOSITIONS and first.lower not in ("to", "at"):
+        # "has said for weeks he’s the only candidate": a short adverbial, then the clause.
+        for d in range(i + 1, min(n, i + 6)):
+            if toks[d].lower in _CLAUSE_SUBJECTS:
+                i = d
+                first = toks[i]
+                break
+            if not toks[d].text[:1].isalnum():
+                break
     # "to" opens an infinitive here ("refused to give", "wants to win"), not a phrase.
     at_least = first.lower == "at" and i + 1 < n and toks[i + 1].lower in ("least", "most")
     if first.lower in (",", ".", ";", ":", "?", "!") or (
@@ -938,6 +947,11 @@ def _clause_after(
     span = trim(text, first.start, end)
     return span if len(span) > 0 else None
 
+
+# Words that open a clause after an adverbial: "said in an interview he would run".
+_CLAUSE_SUBJECTS = frozenset(
+    {"that", "he", "she", "they", "we", "i", "he’s", "she’s", "he's", "she's"}
+)
 
 _CLAUSE_OPENERS = frozenset(
     {
@@ -1059,7 +1073,7 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
             return toks[d - 1].start
         if t in ("while", "whereas"):
             return toks[d].start
-        if t in ("and", "but") and _new_attribution(toks, d + 1):
+        if t in ("and", "but") and d > i and _new_attribution(toks, d + 1):
             # "... brand you a liar and NBC News will accuse you of ...": a new speaker.
             return toks[d].start
         if t in ("and", "but") and d + 1 < n:
