@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsclaims.analyzers.quotes.cues import context_class
 from newsclaims.evaluate.polnear import corpus_files
 from newsclaims.model import Span
-from newsclaims.text import tokens
+from newsclaims.text import Token, tokens
 
 OUT = (
     Path(__file__).resolve().parent.parent / "src/newsclaims/analyzers/quotes/data/learned_cues.tsv"
@@ -146,19 +146,14 @@ def write_contextual(root: Path) -> None:
     """Cue words by the class of the token after them: "support" + a name, "plans" + "to"."""
     cue_counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[tuple[str, str]] = Counter()
-    for text_path, ann_path in corpus_files(root):
-        text = text_path.read_bytes().decode("utf-8")
-        toks = tokens(text, Span(0, len(text)))
-        index = {t.start: i for i, t in enumerate(toks)}
+    for toks, heads in tokenised(root):
         for i, t in enumerate(toks):
             if t.text[0].isalpha():
                 nxt = toks[i + 1].text if i + 1 < len(toks) else None
                 totals[(t.lower, context_class(nxt))] += 1
-        for word, start in head_offsets(ann_path.read_text(encoding="utf-8"), text):
-            i = index.get(start)
-            if i is not None:
-                nxt = toks[i + 1].text if i + 1 < len(toks) else None
-                cue_counts[(word, context_class(nxt))] += 1
+        for word, i, _ in heads:
+            nxt = toks[i + 1].text if i + 1 < len(toks) else None
+            cue_counts[(word, context_class(nxt))] += 1
     rows = sorted(
         (
             (w, c, n, max(totals[(w, c)], n))
@@ -191,13 +186,9 @@ def write_particles(root: Path) -> None:
     token): head word, particle, times the cue takes it in, times it follows the head."""
     taken: Counter[tuple[str, str]] = Counter()
     seen: Counter[tuple[str, str]] = Counter()
-    for text_path, ann_path in corpus_files(root):
-        text = text_path.read_bytes().decode("utf-8")
-        toks = tokens(text, Span(0, len(text)))
-        index = {t.start: i for i, t in enumerate(toks)}
-        for word, start, end in heads_and_ends(ann_path.read_text(encoding="utf-8"), text):
-            i = index.get(start)
-            if i is None or i + 1 >= len(toks) or toks[i + 1].lower not in PARTICLES:
+    for toks, heads in tokenised(root):
+        for word, i, end in heads:
+            if i + 1 >= len(toks) or toks[i + 1].lower not in PARTICLES:
                 continue
             if not re.fullmatch(r"[a-z][a-z’'\-]{2,}", word):
                 continue
@@ -220,6 +211,18 @@ def write_particles(root: Path) -> None:
         rows,
     )
     print(f"{len(rows)} cue particles -> {PARTICLES_OUT}")
+
+
+def tokenised(root: Path) -> Iterator[tuple[list[Token], list[tuple[str, int, int]]]]:
+    """Each training article's tokens, with each annotated cue's head word, the index of
+    its token and where the cue ends (a head that starts no token is left out)."""
+    for text_path, ann_path in corpus_files(root):
+        text = text_path.read_bytes().decode("utf-8")
+        toks = tokens(text, Span(0, len(text)))
+        index = {t.start: i for i, t in enumerate(toks)}
+        ann = ann_path.read_text(encoding="utf-8")
+        heads = [(w, index[a], b) for w, a, b in heads_and_ends(ann, text) if a in index]
+        yield toks, heads
 
 
 def write_table(path: Path, header: str, rows: Iterable[tuple[object, ...]]) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from learn_cues import head_offsets
 
-from newsclaims.analyzers.quotes.learned import _stem, cue_features
+from newsclaims.analyzers.quotes.learned import cue_features, stem
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.units import outside_quotes, units
 from newsclaims.evaluate.polnear import corpus_files
@@ -50,7 +50,6 @@ def examples(root: Path) -> Iterator[tuple[str, list[tuple[list[str], bool, str]
         (article,) = list(read(text_path))
         assert isinstance(article, Article), article
         text = article.text
-        stem = text_path.stem
         heads = {start for _, start in head_offsets(ann_path.read_text(encoding="utf-8"), text)}
         layout = Analysis(article).layout
         paragraphs = list(layout.body_paragraphs)
@@ -60,7 +59,7 @@ def examples(root: Path) -> Iterator[tuple[str, list[tuple[list[str], bool, str]
             for k, tok in enumerate(toks):
                 if tok.text[:1].isalpha():
                     rows.append((cue_features(toks, k), tok.start in heads, tok.lower))
-        yield stem, rows
+        yield text_path.stem, rows
 
 
 def train(data: list[tuple[list[str], bool, str]]) -> dict[str, float]:
@@ -98,7 +97,7 @@ def prune(w: dict[str, float], cue_words: set[str]) -> dict[str, float]:
         family, _, value = f.partition("=")
         if family in _WORD_FAMILIES:
             word = value.partition("|")[0]
-            if _stem(word) not in cue_words or (family != "st" and abs(v) < KEEP):
+            if stem(word) not in cue_words or (family != "st" and abs(v) < KEEP):
                 continue
         elif abs(v) < KEEP:
             continue
@@ -120,7 +119,7 @@ def main(root: Path, holdout: bool) -> None:
         test = [rows for i, (_, rows) in enumerate(articles) if i % 10 == 9]
         articles = [a for i, a in enumerate(articles) if i % 10 != 9]
     data = [row for _, rows in articles for row in rows]
-    cue_words = {_stem(word) for _, y, word in data if y}
+    cue_words = {stem(word) for _, y, word in data if y}
     print(
         f"{len(articles)} articles, {len(data)} words, {sum(y for _, y, _ in data)} cue heads",
         file=sys.stderr,
@@ -131,7 +130,7 @@ def main(root: Path, holdout: bool) -> None:
         for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
             c = Counter()
             for feats, y, word in rows:
-                guess = ("st=" + _stem(word)) in w and probability(w, feats) >= threshold
+                guess = ("st=" + stem(word)) in w and probability(w, feats) >= threshold
                 c[(guess, y)] += 1
             tp, fp, fn = c[(True, True)], c[(True, False)], c[(False, True)]
             print(

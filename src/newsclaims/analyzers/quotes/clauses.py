@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, pairwise
@@ -116,13 +117,14 @@ def _adverb(tok: Token) -> bool:
 
 def _noun_phrase(text: str, span: Span) -> bool:
     """Whether ``span`` starts as a noun phrase rather than a clause or a quote."""
-    first = text[span.start : span.end].split(maxsplit=1)
-    if not first:
+    first = _FIRST_WORD.match(text, span.start, span.end)
+    if first is None:
         return False
-    word = first[0].lower()
+    word = first.group(1).lower()
     return word not in _CLAUSE_WORDS and word[:1] not in "“\"‘'«"
 
 
+_FIRST_WORD = re.compile(r"\s*(\S+)")
 _CLAUSE_WORDS = frozenset(
     {"that", "if", "whether", "to", "how", "what", "why", "when", "where", "who", "which"}
     | {"he", "she", "they", "we", "i", "it", "you"}
@@ -198,9 +200,9 @@ def _cue_span(toks: Sequence[Token], k: int) -> tuple[Span, int]:
     """The cue span ending at token ``k`` (with auxiliaries and "also" before it) and the
     index of its first token."""
     j = k
-    # A capitalised "May" or "Will" before the verb is a name ("Theresa May said").
-    # PolNeAR's cues take in the adverbs right before the verb ("jokingly said", "still
-    # insists"): on train, 910 times against 95.
+    # PolNeAR's cues take in the auxiliaries and adverbs right before the verb ("jokingly
+    # said", "still insists"; adverbs on train 910 times against 95). A capitalised "May"
+    # or "Will" after a capital is a name ("Theresa May said").
     while (
         j > 0
         and (toks[j - 1].lower in AUX or toks[j - 1].lower in CUE_ADVERBS or _adverb(toks[j - 1]))
@@ -348,10 +350,7 @@ _LEADING = frozenset(
 
 def _trim_source(toks: Sequence[Token], a: int, b: int) -> int:
     """The end of the source ``[a, b)`` without trailing adverbs and times."""
-    while b - 1 > a and (
-        toks[b - 1].lower in _TRAILING
-        or (toks[b - 1].lower.endswith("ly") and toks[b - 1].text[:1].islower())
-    ):
+    while b - 1 > a and (toks[b - 1].lower in _TRAILING or _adverb(toks[b - 1])):
         b -= 1
     return b
 
@@ -590,9 +589,7 @@ def _verb_cue(
         left_ok = speaker_words is not None
     elif left is None and j > 0 and toks[j - 1].lower in ("and", "then", "but"):
         # "The Arizona Republican survived ... and says ...": the sentence's subject.
-        subject = _subject(toks, j) or _leading_name(toks)
-        if subject and len(subject) > MAX_SOURCE // 2:
-            subject = _leading_name(toks)
+        subject = _sentence_subject(toks, j)
         left = (0, len(subject)) if subject and len(subject) < j - 1 else None
         left_ok = left is not None and is_source(toks, *left)
     else:
@@ -1053,10 +1050,7 @@ def _and_said(toks: list[Token], m: int) -> bool:
         m += 1
     if m >= n or toks[m].lower not in VERBS:
         return False
-    # As _verb_cue finds the subject of "and says", within the first few tokens.
-    name = _subject(toks, min(m, MAX_SOURCE))
-    if not name or len(name) > MAX_SOURCE // 2:
-        name = _leading_name(toks)
+    name = _sentence_subject(toks, m)
     return name is not None and len(name) < m and is_source(toks, 0, len(name))
 
 
@@ -1280,6 +1274,15 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
     while out and out[-1].lower() in ("of", "the"):
         out.pop()
     return out or None
+
+
+def _sentence_subject(toks: list[Token], before: int) -> list[str] | None:
+    """The subject that "and says ..." shares with its sentence: the words before the first
+    verb when they are few, else the name that opens the sentence."""
+    subject = _subject(toks, before)
+    if not subject or len(subject) > MAX_SOURCE // 2:
+        return _leading_name(toks)
+    return subject
 
 
 def _subject(toks: list[Token], before: int) -> list[str] | None:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from newsclaims.analyzers.quotes.cues import context_class, data_rows
 from newsclaims.text import Token
 
-__all__ = ["cue_features", "cue_probability", "weights"]
+__all__ = ["cue_features", "cue_probability", "stem", "weights"]
 
 _START = "^"
 _END = "$"
@@ -37,7 +37,7 @@ def _shape(tok: Token) -> str:
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
 
 
-def _stem(w: str) -> str:
+def stem(w: str) -> str:
     """A crude stem, so that rare forms of one verb share their evidence."""
     for end in ("ing", "ed", "es", "s"):
         if w.endswith(end) and len(w) - len(end) >= 3:
@@ -54,7 +54,7 @@ def cue_features(toks: Sequence[Token], k: int) -> list[str]:
 
 def _word_features(w: str) -> list[str]:
     """The features that depend on the word alone."""
-    return ["b", "w=" + w, "st=" + _stem(w), "s3=" + w[-3:], "s2=" + w[-2:]]
+    return ["b", "w=" + w, "st=" + stem(w), "s3=" + w[-3:], "s2=" + w[-2:]]
 
 
 def _context_features(toks: Sequence[Token], k: int) -> list[str]:
@@ -75,7 +75,7 @@ def _context_features(toks: Sequence[Token], k: int) -> list[str]:
             subject = "1"
             break
     return [
-        "st|nc=" + _stem(w) + "|" + nclass,
+        "st|nc=" + stem(w) + "|" + nclass,
         "w|nc=" + w + "|" + nclass,
         "pc|s2=" + pclass + "|" + w[-2:],
         "subj|s2=" + subject + "|" + w[-2:],
@@ -123,11 +123,11 @@ def _word_entry(w: str) -> tuple[float, float] | None:
     """The word's own part of its score and the most its score can reach in any context;
     None for a word whose stem never headed a cue in training."""
     table = weights()
-    if "st=" + _stem(w) not in table:
+    root = stem(w)
+    if "st=" + root not in table:
         return None
     own = sum(table.get(f, 0.0) for f in _word_features(w))
-    stem = _stem(w)
-    best = max(table.get(f"st|nc={stem}|{c}", 0.0) for c in _CLASSES)
+    best = max(table.get(f"st|nc={root}|{c}", 0.0) for c in _CLASSES)
     best += max(table.get(f"w|nc={w}|{c}", 0.0) for c in _CLASSES)
     best += max(table.get(f"pc|s2={c}|{w[-2:]}", 0.0) for c in _PREVIOUS_CLASSES)
     best += max(table.get(f"subj|s2={c}|{w[-2:]}", 0.0) for c in "01")

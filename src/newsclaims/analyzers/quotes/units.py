@@ -61,16 +61,14 @@ def units(
             prev.span = Span(prev.span.start, max(s.end, prev.span.end))
             _extend_quotes(prev, quotes, qstarts)
             continue
-        # "Cruz continued:" closing a paragraph, and the quotation opening the next one:
-        # one unit, so the cue finds its quote.
-        if units and _lead_in(text, units[-1], s, quotes, qstarts, pstarts):
-            prev = units[-1]
-            prev.span = Span(prev.span.start, s.end)
-            _extend_quotes(prev, quotes, qstarts)
-            continue
-        # "“... are missing.” Trump said.": a quote that ends its sentence, and a short
-        # sentence after it that is only its cue and source.
-        if units and _tag_after(text, units[-1], s, qstarts, pstarts):
+        # "Cruz continued:" closing a paragraph, and the quotation opening the next one;
+        # "“... are missing.” Trump said.", a quote that ends its sentence and a short
+        # sentence after it that is only its cue and source: one unit, so the cue finds
+        # its quote.
+        if units and (
+            _lead_in(text, units[-1], s, quotes, qstarts, pstarts)
+            or _tag_after(text, units[-1], s, qstarts, pstarts)
+        ):
             prev = units[-1]
             prev.span = Span(prev.span.start, s.end)
             _extend_quotes(prev, quotes, qstarts)
