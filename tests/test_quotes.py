@@ -1294,3 +1294,35 @@ def test_the_subject_of_a_passive_cue_is_content_not_source() -> None:
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:
     assert [c for c, _, _, _ in _said(_analyze(text))] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        # a trailing "according to" after a sentence whose subject could be a source
+        (
+            "Including superdelegates, Clinton now has at least 723 delegates, according to "
+            "a count by The Associated Press.",
+            "Including superdelegates, Clinton now has at least 723 delegates",
+            "a count by The Associated Press",
+        ),
+        # and after a comma that a participle cue would otherwise open
+        (
+            "The committee spent at least $345,430 on ads in the election, according to the "
+            "Brennan Center.",
+            "The committee spent at least $345,430 on ads in the election",
+            "the Brennan Center",
+        ),
+    ],
+)
+def test_according_to_is_a_phrase_cue_wherever_it_stands(
+    text: str, content: str, source: str
+) -> None:
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [
+        (content, source, "according to")
+    ]
+
+
+def test_a_participle_cue_takes_in_its_usual_particle() -> None:
+    said = _said(_analyze("“It is a real revolution,” Ramos said, referring to the voters."))
+    assert [(c, s, q) for c, s, q, _ in said][-1] == ("the voters", "Ramos", "referring to")

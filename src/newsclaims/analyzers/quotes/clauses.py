@@ -78,9 +78,10 @@ def attributions(text: str, unit: Unit) -> list[Found]:
             continue
         # A cue without a source is looked for only past the content of the last one
         # (one inside it would be dropped anyway), so that each is worked out once.
-        f = _verb_cue(text, unit, toks, k, sourceless_ok=tok.start >= sourceless_until)
-        if f is None or f.source is None:
-            f = _phrase_cue(text, unit, toks, k) or f
+        # "according to X" is a phrase cue before it is a verb: its source follows it.
+        f = _phrase_cue(text, unit, toks, k)
+        if f is None:
+            f = _verb_cue(text, unit, toks, k, sourceless_ok=tok.start >= sourceless_until)
         if f is not None and f.source is None:
             # Claims nothing: a cue with a source later in the unit comes first.
             sourceless.append(f)
@@ -1119,8 +1120,15 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
         ):
             cue = VERBS[t.lower]
             nxt = toks[k + 1]
-            # "..., saying he would ...", "..., referring to the resorts", "..., adding: “...”"
-            if (nxt.lower in PREPOSITIONS and nxt.lower != "to") or not (
+            if (t.lower, nxt.lower) in PHRASES:
+                continue  # "..., according to X": a phrase cue of its own
+            cue_span = t.span
+            if k + 2 < len(toks) and _particle_rate(t.lower, nxt.lower) >= PARTICLE_RATE:
+                # "..., referring to the resorts": the particle joins the cue.
+                cue_span = Span(t.start, nxt.end)
+                nxt = toks[k + 2]
+            # "..., saying he would ...", "..., adding: “...”"
+            elif (nxt.lower in PREPOSITIONS and nxt.lower != "to") or not (
                 nxt.text[:1].isalnum() or nxt.lower in (":", "“")
             ):
                 continue
@@ -1138,7 +1146,7 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
                 [span],
                 StatementKind.INDIRECT,
                 source=main.source,
-                cue=t.span,
+                cue=cue_span,
                 stance=cue.stance,
                 source_words=main.source_words,
                 paragraph=unit.paragraph,
