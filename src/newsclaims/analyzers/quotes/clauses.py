@@ -60,6 +60,10 @@ SOURCELESS_RATE = 0.4
 # How likely a word the lexicon does not list must be a cue by the learned detector (see
 # :mod:`.learned`) to count as one (tuned on dev: 0.3-0.7 tried).
 MODEL_THRESHOLD = 0.4
+# Learned cue forms that are cues less often than this on train need the learned detector's
+# word for it in each context (0.3-0.5 tried on train and dev). The same gate for the
+# lexicon's forms gained nothing.
+LEARNED_GATE = 0.4
 
 
 def attributions(text: str, unit: Unit) -> list[Found]:
@@ -529,6 +533,15 @@ def _verb_cue(
     last = k + 1 if cue is not None else k
     if cue is None:
         cue = VERBS.get(toks[k].lower)
+        if (
+            cue is not None
+            and cue.learned
+            and cue.rate < LEARNED_GATE
+            and cue_probability(toks, k, MODEL_THRESHOLD) < MODEL_THRESHOLD
+        ):
+            # A learned form that is seldom a cue ("went", "drew", "launched") counts only
+            # where the learned detector finds its context a cue's.
+            return None
     if cue is None:
         # A word that is a cue only in some contexts ("support" + a name, "plans" + "to"),
         # as learned from PolNeAR train.
