@@ -1288,6 +1288,15 @@ def test_the_subject_of_a_passive_cue_is_content_not_source() -> None:
         ("He said he and Trump differ on Israel.", "he and Trump differ on Israel"),
         # a short adverbial between the cue and its clause
         ("Cruz has said for weeks he’s the only candidate.", "he’s the only candidate"),
+        # an adjunct between a cue that needs a clause and the clause
+        (
+            "Mr. Chagoury explained through a spokesman that he had simply wanted to help.",
+            "that he had simply wanted to help",
+        ),
+        (
+            "Cruz has questioned in recent days whether Trump has the temperament.",
+            "whether Trump has the temperament",
+        ),
     ],
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:

@@ -868,6 +868,9 @@ def _only_quote_follows(text: str, toks: list[Token], k: int, q: Quote, cue: Cue
     return len(words) <= (4 if cue.takes_object else 2) and "that" not in words
 
 
+_ADJUNCT_OPENERS = frozenset({"however", "through", "via", ","})
+
+
 def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
     """Whether a clause follows a cue that needs one ("believes that", "wants to")."""
     if k + 1 >= len(toks):
@@ -877,6 +880,15 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         return True
     if nxt == "at" and k + 2 < len(toks) and toks[k + 2].lower in ("least", "most"):
         return True  # "reported at least six planes ..."
+    if nxt in PREPOSITIONS or nxt in CUE_ADVERBS or nxt.endswith("ly") or nxt in _ADJUNCT_OPENERS:
+        # "explained through a spokesman that ...", "has questioned in recent days
+        # whether ...", "suggest however that ...": a short adjunct before the clause.
+        for i in range(k + 2, min(len(toks), k + 7)):
+            t = toks[i].lower
+            if t in ("that", "whether"):
+                return True
+            if not (t[:1].isalnum() or t == ",") or _verbish(toks[i]) or t in AUX:
+                break
     if cue.learned:
         # Anything that can open a noun phrase or a clause: "endorsed Clinton", "called
         # him ...", "appeared to ...", "continued: ...". Not punctuation or a preposition.
@@ -912,7 +924,7 @@ def _clause_after(
         if cue.takes_object and d > i and toks[d].lower in _OBJECT_CLAUSE and d - i <= 5:
             i = d
             break
-        if toks[d].lower == "that" and (
+        if toks[d].lower in ("that", "whether") and (
             d == i
             or cue.takes_object
             or all(t.lower not in VERBS and t.lower not in AUX for t in toks[i:d])
