@@ -61,9 +61,11 @@ SOURCELESS_RATE = 0.4
 # :mod:`.learned`) to count as one (tuned on dev: 0.3-0.7 tried).
 MODEL_THRESHOLD = 0.4
 # Learned cue forms that are cues less often than this on train need the learned detector's
-# word for it in each context (0.3-0.5 tried on train and dev). The same gate for the
-# lexicon's forms gained nothing.
+# word for it in each context: a probability of GATE_PROBABILITY or more (gate 0.3-0.5 and
+# probability 0.25-0.4 tried on train and dev). The same gate for the lexicon's forms
+# gained nothing.
 LEARNED_GATE = 0.4
+GATE_PROBABILITY = 0.3
 
 
 def attributions(text: str, unit: Unit) -> list[Found]:
@@ -537,7 +539,7 @@ def _verb_cue(
             cue is not None
             and cue.learned
             and cue.rate < LEARNED_GATE
-            and cue_probability(toks, k, MODEL_THRESHOLD) < MODEL_THRESHOLD
+            and cue_probability(toks, k, GATE_PROBABILITY) < GATE_PROBABILITY
         ):
             # A learned form that is seldom a cue ("went", "drew", "launched") counts only
             # where the learned detector finds its context a cue's.
