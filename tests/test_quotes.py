@@ -1346,3 +1346,25 @@ def test_a_participle_cue_takes_in_its_usual_particle() -> None:
 )
 def test_a_rare_learned_cue_form_needs_a_cue_context(text: str, cues: list[str]) -> None:
     assert [q for _, _, q, _ in _said(_analyze(text))] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quantifier opens an inverted source
+        (
+            "The meeting deteriorated from there, said one GOP source in the room.",
+            ("The meeting deteriorated from there", "one GOP source", "said"),
+        ),
+        # a part of the day after the day is no content
+        (
+            "His obsession is an insult to all Americans, top lawmakers said Friday "
+            "afternoon, as they bristled at the questions.",
+            ("His obsession is an insult to all Americans", "top lawmakers", "said"),
+        ),
+    ],
+)
+def test_a_trailing_cue_keeps_the_clause_before_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]

@@ -379,10 +379,16 @@ def _right_source(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
         first.text[:1].isupper()
         or first.text[:1].isdigit()  # "said six-million people who ..."
         or first.lower in PRONOUNS
-        or first.lower in ("a", "an", "the")
+        or first.lower in _RIGHT_FIRST
     ):
         return None
     return a, b
+
+
+# Lower-case words that open a source after its cue ("..., said one GOP source in the room").
+_RIGHT_FIRST = frozenset(
+    {"a", "an", "the", "one", "two", "three", "some", "several", "many", "another", "both"}
+)
 
 
 def _appositives_after(toks: Sequence[Token], b: int) -> int:
@@ -943,8 +949,11 @@ def _clause_after(
             return None
         i = after
     # Time words straight after the cue are not content: "said Sunday his worry is ...".
-    while i < n and toks[i].lower in TIME_WORDS:
-        i += 1
+    while i < n and (
+        toks[i].lower in TIME_WORDS
+        or (i > start and toks[i].lower in _PARTS_OF_DAY and toks[i - 1].lower in TIME_WORDS)
+    ):
+        i += 1  # "said Friday afternoon, as ...": "afternoon" goes with the day
     if i >= n:
         return None
     first = toks[i]
@@ -972,6 +981,8 @@ def _clause_after(
     span = trim(text, first.start, end)
     return span if len(span) > 0 else None
 
+
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 # Words that open a clause after an adverbial: "said in an interview he would run".
 _CLAUSE_SUBJECTS = frozenset(
