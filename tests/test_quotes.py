@@ -1368,3 +1368,26 @@ def test_a_trailing_cue_keeps_the_clause_before_it(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]
+
+
+def test_a_cue_that_interrupts_its_content_gets_both_parts() -> None:
+    said = _said(_analyze("But to prevent problems, he said, local officials should be vigilant."))
+    assert [(c, s, q) for c, s, q, _ in said] == [
+        ("But to prevent problems … local officials should be vigilant", "he", "said")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The closures appear to have brought some stability to the casinos.",
+            "The closures … to have brought some stability to the casinos",
+            "appear",
+        ),
+        # a one-word subject is content too
+        ("Carson seems to recognize his problem.", "Carson … to recognize his problem", "seems"),
+    ],
+)
+def test_the_subject_of_seem_and_appear_is_content(text: str, content: str, cue: str) -> None:
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [(content, None, cue)]
