@@ -1297,6 +1297,12 @@ def test_the_subject_of_a_passive_cue_is_content_not_source() -> None:
             "Cruz has questioned in recent days whether Trump has the temperament.",
             "whether Trump has the temperament",
         ),
+        # "that" after a noun is not the clause: the noun phrase is the content
+        ("Trump offered no proof that Clinton had done it.", "no proof that Clinton had done it"),
+        (
+            "He told reporters how surprised he is that health became an issue.",
+            "how surprised he is that health became an issue",
+        ),
     ],
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:

@@ -957,13 +957,19 @@ def _clause_after(
     # Madison, Wisconsin, that ...", "told reporters that ...").
     start = i
     for d in range(i, min(n, i + 14)):
+        if d == i and toks[d].lower in _OBJECT_CLAUSE:
+            break  # "told how surprised he is that ...": the clause starts here
         if cue.takes_object and d > i and toks[d].lower in _OBJECT_CLAUSE and d - i <= 5:
             i = d
             break
         if toks[d].lower in ("that", "whether") and (
             d == i
             or cue.takes_object
-            or all(t.lower not in VERBS and t.lower not in AUX for t in toks[i:d])
+            or (
+                # only past adverbials: "said on Monday that", not "offered no proof that"
+                (toks[i].lower in _ADVERBIAL_OPENERS or _adverb(toks[i]))
+                and all(t.lower not in VERBS and t.lower not in AUX for t in toks[i:d])
+            )
         ):
             i = d
             break
@@ -1010,6 +1016,7 @@ def _clause_after(
     return span if len(span) > 0 else None
 
 
+_ADVERBIAL_OPENERS = PREPOSITIONS | TIME_WORDS | _ADJUNCT_OPENERS
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 # Words that open a clause after an adverbial: "said in an interview he would run".
