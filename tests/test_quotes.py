@@ -1397,3 +1397,10 @@ def test_a_cue_that_interrupts_its_content_gets_both_parts() -> None:
 )
 def test_the_subject_of_seem_and_appear_is_content(text: str, content: str, cue: str) -> None:
     assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [(content, None, cue)]
+
+
+def test_an_object_pronoun_opens_the_content_of_a_criticism() -> None:
+    said = _said(_analyze("Ms. Khan criticized him for saying he had sacrificed for his country."))
+    assert [(c, s, q) for c, s, q, _ in said] == [
+        ("him for saying he had sacrificed for his country", "Ms. Khan", "criticized")
+    ]

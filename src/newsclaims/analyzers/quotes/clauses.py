@@ -933,7 +933,9 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         # "told reporters that ...", "asked Sanders how he is feeling"
         return any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
     if nxt in PRONOUNS:
-        return nxt not in ("it", "you", "her", "him", "them")
+        # "believes he ...", and an object the content takes in: "criticized him for ...",
+        # "praised her for ..." (dev cue exact F1 67.9 -> 68.1)
+        return True
     # A bare clause after a verb of saying or thinking: "suggested the attacks highlight
     # ...", "warned Republicans would ...". A determiner or a name opens it.
     return nxt in ("the", "a", "an", "this", "these", "his", "her", "their", "its") or (
