@@ -1404,3 +1404,17 @@ def test_an_object_pronoun_opens_the_content_of_a_criticism() -> None:
     assert [(c, s, q) for c, s, q, _ in said] == [
         ("him for saying he had sacrificed for his country", "Ms. Khan", "criticized")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a relative clause with no cue belongs to the source, not to the speaker's name
+        ("Khizr Khan, who is Muslim, said the war was wrong.", "Khizr Khan, who is Muslim,"),
+        # one with a cue is a source of its own
+        ("Charles Barkley, who said he would vote, said the party was lost.", "Charles Barkley"),
+    ],
+)
+def test_a_relative_clause_after_a_source(text: str, source: str) -> None:
+    said = _said(_analyze(text))
+    assert said[-1][1:] == (source, "said", "Khizr Khan" if "Khan" in text else "Charles Barkley")

@@ -466,6 +466,15 @@ _NOT_APPOSITIVE = frozenset(
 _LEFT_NOT_APPOSITIVE = _NOT_APPOSITIVE | {"who", "for", "however", "meanwhile", "too"}
 
 
+def _plain_relative(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are a relative clause with no cue of its own ("Khan, who is
+    Muslim, said"): PolNeAR's source takes these in 109 times of 179 on train, but not
+    "Barkley, who said he ..., said", where "who" is a source itself."""
+    return toks[a].lower == "who" and not any(
+        (cue := VERBS.get(t.lower)) is not None and cue.rate >= 0.5 for t in toks[a + 1 : b]
+    )
+
+
 def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` can be a source noun phrase."""
     words = toks[a:b]
@@ -717,7 +726,10 @@ def _verb_cue(
         and not (
             b + 1 < j
             and toks[b].lower == ","
-            and (toks[b + 1].lower in _LEFT_NOT_APPOSITIVE or toks[b + 1].lower.endswith("ing"))
+            and (
+                (toks[b + 1].lower in _LEFT_NOT_APPOSITIVE and not _plain_relative(toks, b + 1, j))
+                or toks[b + 1].lower.endswith("ing")
+            )
         )
     ):
         # PolNeAR's source takes in the appositive: "Ben Jealous, the former president
