@@ -1418,3 +1418,28 @@ def test_an_object_pronoun_opens_the_content_of_a_criticism() -> None:
 def test_a_relative_clause_after_a_source(text: str, source: str) -> None:
     said = _said(_analyze(text))
     assert said[-1][1:] == (source, "said", "Khizr Khan" if "Khan" in text else "Charles Barkley")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump has tried to use the ad against Clinton, accusing her of being asleep.",
+            ("her of being asleep", "Trump", "accusing"),
+        ),
+        # past an opening adverbial
+        (
+            "In his speech, Graham thanked the crowd, saying the party would win.",
+            ("the party would win", "Graham", "saying"),
+        ),
+        (
+            "He pitched himself to voters by telling them that their lives are bad.",
+            ("that their lives are bad", "He", "telling"),
+        ),
+    ],
+)
+def test_a_participle_cue_shares_the_subject_of_its_sentence(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    said = [(c, s, q) for c, s, q, _ in _said(_analyze(text))]
+    assert expected in said

@@ -596,6 +596,7 @@ def _verb_cue(
         and toks[j - 2].text[:1].islower()
         and toks[j - 2].text[:1].isalpha()
         and toks[j - 2].lower not in LEFT_STOP
+        and (_verbish(toks[j - 2]) or toks[j - 2].lower.endswith("ed"))
     ):
         # "The businessman began by saying ...": the verb and "by" join the cue.
         j -= 2
@@ -628,8 +629,17 @@ def _verb_cue(
         left_ok = speaker_words is not None
     elif left is None and j > 0 and toks[j - 1].lower in ("and", "then", "but"):
         # "The Arizona Republican survived ... and says ...": the sentence's subject.
-        subject = _sentence_subject(toks, j)
-        left = (0, len(subject)) if subject and len(subject) < j - 1 else None
+        left = _subject_range(toks, j - 1)
+        left_ok = left is not None and is_source(toks, *left)
+    elif (
+        (left is None or not is_source(toks, *left))
+        and j > 1
+        and toks[k].lower.endswith("ing")
+        and toks[j - 1].lower in _BEFORE_PARTICIPLE
+    ):
+        # "Trump has tried to use the ad against Clinton, accusing her of ...": a
+        # participle cue shares the subject of its sentence.
+        left = _subject_range(toks, j - 1)
         left_ok = left is not None and is_source(toks, *left)
     else:
         if left is None:
@@ -1143,8 +1153,8 @@ def _and_said(toks: list[Token], m: int) -> bool:
         m += 1
     if m >= n or toks[m].lower not in VERBS:
         return False
-    name = _sentence_subject(toks, m)
-    return name is not None and len(name) < m and is_source(toks, 0, len(name))
+    subject = _subject_range(toks, m - 1)
+    return subject is not None and is_source(toks, *subject)
 
 
 def _clause_end(toks: list[Token], i: int, default: int) -> int:
@@ -1376,13 +1386,27 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
     return out or None
 
 
-def _sentence_subject(toks: list[Token], before: int) -> list[str] | None:
-    """The subject that "and says ..." shares with its sentence: the words before the first
-    verb when they are few, else the name that opens the sentence."""
-    subject = _subject(toks, before)
+_BEFORE_PARTICIPLE = frozenset({",", "by", "while", "before", "after", "when"})
+
+
+def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
+    """Token range of the sentence's subject before token ``before``: past an opening
+    adverbial ("In his speech, Graham ...", "Last week, ..."), the words before the first
+    verb when they are few, else the name that opens the clause."""
+    start = 0
+    if toks and (toks[0].lower in _NOT_FIRST or toks[0].lower in ("last", "earlier")):
+        for i in range(1, min(before, 10)):
+            if toks[i].lower == ",":
+                start = i + 1
+                break
+        else:
+            return None
+    subject = _subject(toks[start:], before - start)
     if not subject or len(subject) > MAX_SOURCE // 2:
-        return _leading_name(toks)
-    return subject
+        subject = _leading_name(toks[start:])
+    if not subject or start + len(subject) >= before:
+        return None
+    return start, start + len(subject)
 
 
 def _subject(toks: list[Token], before: int) -> list[str] | None:
