@@ -1401,9 +1401,10 @@ def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
                 break
         else:
             return None
-    subject = _subject(toks[start:], before - start)
+    head = toks[start : start + MAX_SOURCE + 2]  # all that either reads: no copy of the rest
+    subject = _subject(head, before - start)
     if not subject or len(subject) > MAX_SOURCE // 2:
-        subject = _leading_name(toks[start:])
+        subject = _leading_name(head)
     if not subject or start + len(subject) >= before:
         return None
     return start, start + len(subject)
