@@ -1443,3 +1443,15 @@ def test_a_participle_cue_shares_the_subject_of_its_sentence(
 ) -> None:
     said = [(c, s, q) for c, s, q, _ in _said(_analyze(text))]
     assert expected in said
+
+
+def test_a_quote_earlier_in_the_sentence_is_not_the_content() -> None:
+    said = _said(
+        _analyze(
+            "“Latin History for Dummies” is his new show, and the actor discussed the absence "
+            "of Latinos in history lessons."
+        )
+    )
+    assert ("the absence of Latinos in history lessons", "the actor", "discussed") in [
+        (c, s, q) for c, s, q, _ in said
+    ]

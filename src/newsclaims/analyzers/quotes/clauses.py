@@ -761,7 +761,15 @@ def _verb_cue(
     k = last
 
     # Direct: quotes next to the attribution.
-    if quote_before and not _has_clause_after(text, toks, k, cue, unit):
+    if (
+        quote_before
+        and not _has_clause_after(text, toks, k, cue, unit)
+        # only a quote right before the source or cue: "“...,” he said", not a quote
+        # earlier in the sentence ("... “Latin History for Dummies,” the actor discussed")
+        and not _words_between(
+            text, quote_before.span.end, min(cue_span.start, (source or cue_span).start)
+        )
+    ):
         found.content = [
             q.span
             for q in unit.quotes
@@ -912,6 +920,16 @@ def _quote_before(unit: Unit, offset: int, toks: list[Token]) -> Quote | None:
     """The last quote of the unit that ends at or before ``offset``."""
     i = bisect_right(unit.quotes, offset, key=lambda q: q.span.end)
     return unit.quotes[i - 1] if i else None
+
+
+_WORDISH = re.compile(r"[^\W_]")
+
+
+def _words_between(text: str, start: int, end: int) -> bool:
+    """Whether a letter or digit stands between ``start`` and ``end``: a quote "before" a
+    source with words between them is not its quote ("the “Latin History for Dummies”
+    project, the actor discussed ...")."""
+    return _WORDISH.search(text, start, end) is not None
 
 
 def _has_clause_after(text: str, toks: list[Token], k: int, cue: Cue, unit: Unit) -> bool:
