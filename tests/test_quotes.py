@@ -1455,3 +1455,35 @@ def test_a_quote_earlier_in_the_sentence_is_not_the_content() -> None:
     assert ("the absence of Latinos in history lessons", "the actor", "discussed") in [
         (c, s, q) for c, s, q, _ in said
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to" after the cue is no clause opener: the object is skipped as before
+        ("Trump said to reporters that the plan works.", ("that the plan works", "Trump")),
+        # a quote inside the source is not the content
+        (
+            "Khan “won” again, telling voters that the plan works.",
+            ("that the plan works", "Khan"),
+        ),
+        # the rest of an interrupted sentence keeps its quote, and stops at the next cue
+        (
+            "But to prevent problems, he said, officials should watch for “fraud” at the polls.",
+            ("But to prevent problems … officials should watch for “fraud” at the polls", "he"),
+        ),
+        (
+            "The plan is dead, he said, and the party must move on, she added.",
+            ("The plan is dead … and the party must move on", "he"),
+        ),
+        # a negated "seem" keeps its clause
+        (
+            "Trump does not seem to know that the plan works.",
+            ("Trump … to know that the plan works", None),
+        ),
+        # an "according to" after another attribution takes nothing of it
+        ("The plan is dead, he said, according to the AP.", ("The plan is dead", "he")),
+    ],
+)
+def test_edge_cases_of_the_clause_rules(text: str, expected: tuple[str, str | None]) -> None:
+    assert [(c, s) for c, s, _, _ in _said(_analyze(text))][0] == expected

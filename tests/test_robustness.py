@@ -123,6 +123,10 @@ UNITS: dict[str, Callable[[int], str]] = {
     "cues without a source": lambda n: "Bob said it , " + ", said that the plan is good " * n,
     "a quote before each cue": lambda n: "“a” said that the plan is good " * n,
     "and said, and said": lambda n: "Bob praised the plan " + "and said the plan " * n,
+    "according to, repeated": lambda n: "The plan failed" + ", according to the AP" * n + ".",
+    "inverted sources, repeated": lambda n: "It failed, said one source, a lawyer " * n,
+    "cues that interrupt their content": lambda n: "But to prevent it" + ", he said, we act" * n,
+    "relative clauses in sources": lambda n: "Khizr Khan, who is Muslim, said " * n,
 }
 
 

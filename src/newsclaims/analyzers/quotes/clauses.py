@@ -79,15 +79,28 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     claimed_until = nested.content[-1].end if nested else -1
     sourceless: list[Found] = []
     sourceless_until = -1
+    # Where the last attribution with its content before its cue ends ("..., according to
+    # the AP", "..., said Smith"): the next such content starts there, so that repeats
+    # do not nest (PolNeAR nests other attributions in them: "A said B, C reported").
+    before_from = -1
     for k, tok in enumerate(toks):
         if tok.start < claimed_until:
             continue
-        # A cue without a source is looked for only past the content of the last one
-        # (one inside it would be dropped anyway), so that each is worked out once.
         # "according to X" is a phrase cue before it is a verb: its source follows it.
-        f = _phrase_cue(text, unit, toks, k)
+        f = _phrase_cue(text, unit, toks, k, before_from)
         if f is None:
-            f = _verb_cue(text, unit, toks, k, sourceless_ok=tok.start >= sourceless_until)
+            # A cue without a source is looked for only past the content of the last one
+            # (one inside it would be dropped anyway), so that each is worked out once.
+            f = _verb_cue(
+                text, unit, toks, k, tok.start >= sourceless_until, before_from=before_from
+            )
+        if (
+            f is not None
+            and f.cue is not None
+            and f.kind is not StatementKind.DIRECT
+            and f.content[0].end <= f.cue.start
+        ):
+            before_from = max(f.cue.end, f.source.end if f.source is not None else -1)
         if f is not None and f.source is None:
             # Claims nothing: a cue with a source later in the unit comes first.
             sourceless.append(f)
@@ -398,7 +411,12 @@ def _appositives_after(toks: Sequence[Token], b: int) -> int:
     """The end of the appositives and parentheses after a source name ending at ``b``
     (", chairman of ...", ", who served ...", " (D-Va.)"); ``b`` when there are none."""
     n = len(toks)
-    while b < n:
+    # At most a few segments, none with a cue of its own: the rest of the unit is not one
+    # long appositive ("..., said one source, a lawyer, said one source, ...").
+    limit = min(n, b + 3 * MAX_SOURCE)
+    segments = 0
+    while b < limit and segments < 3:
+        segments += 1
         if toks[b].lower == "(":
             close = next((i for i in range(b + 1, min(n, b + 8)) if toks[i].lower == ")"), None)
             if close is None:
@@ -416,9 +434,12 @@ def _appositives_after(toks: Sequence[Token], b: int) -> int:
         ):
             return b
         e = b + 1
-        while e < n and toks[e].lower not in (",", ".", ";", ":", "“", "(", "—", "–", "―"):
+        while e < limit and toks[e].lower not in (",", ".", ";", ":", "“", "(", "—", "–", "―"):
+            cue = VERBS.get(toks[e].lower)
+            if cue is not None and cue.rate >= 0.5:
+                return b
             e += 1
-        if e == b + 1:
+        if e == b + 1 or e == limit:
             return b
         b = e
     return b
@@ -550,10 +571,20 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
 
 
 def _verb_cue(
-    text: str, unit: Unit, toks: list[Token], k: int, sourceless_ok: bool = True
+    text: str,
+    unit: Unit,
+    toks: list[Token],
+    k: int,
+    sourceless_ok: bool = True,
+    before_from: int = -1,
 ) -> Found | None:
+    """The attribution whose cue is the verb at ``k``, if any. A content before the cue
+    ("..., the Guardian reported", "..., said Smith") starts at ``before_from`` when that is
+    later than the unit's start: where the last such attribution's cue and source end."""
     # A particle verb ("called for", "pointed to", "shot back") or a single verb form.
     pair = (toks[k].lower, toks[k + 1].lower) if k + 1 < len(toks) else None
+    if pair == ("according", "to"):
+        return None  # a phrase cue (see _phrase_cue), even where it finds no content
     cue = PARTICLE_VERBS.get(pair) if pair else None
     last = k + 1 if cue is not None else k
     if cue is None:
@@ -766,6 +797,7 @@ def _verb_cue(
         and not _has_clause_after(text, toks, k, cue, unit)
         # only a quote right before the source or cue: "“...,” he said", not a quote
         # earlier in the sentence ("... “Latin History for Dummies,” the actor discussed")
+        and quote_before.span.end <= min(cue_span.start, (source or cue_span).start)
         and not _words_between(
             text, quote_before.span.end, min(cue_span.start, (source or cue_span).start)
         )
@@ -811,7 +843,7 @@ def _verb_cue(
         and toks[a - 1].lower == ","
         and toks[0].start < toks[a - 1].start
     ):
-        found.content = [trim(text, unit.span.start, toks[a - 1].start)]
+        found.content = _content_before(text, unit, before_from, toks[a - 1].start)
         rest = _resumed_clause(text, unit, toks, k)
         if rest is not None:
             # "But to prevent problems, he said, local officials should be vigilant": the
@@ -820,7 +852,7 @@ def _verb_cue(
     elif as_clause:
         found.content = [trim(text, toks[k + 1].end, unit.span.end)]
     elif right is not None and k > 0 and toks[j - 1].lower == ",":
-        found.content = [trim(text, unit.span.start, toks[j - 1].start)]
+        found.content = _content_before(text, unit, before_from, toks[j - 1].start)
     elif after_span is not None:
         found.content = [after_span]
     else:
@@ -829,7 +861,7 @@ def _verb_cue(
     if (
         found.content
         and any(t.lower in _NEGATIONS or t.lower.endswith(("n't", "n’t")) for t in toks[j:k])
-        and _noun_phrase(text, found.content[0])
+        and _noun_phrase(text, found.content[-1])
     ):
         # "Iran does not officially acknowledge the existence of the Qods Force": a
         # negated cue with a noun phrase for content is the writer's own statement about
@@ -839,7 +871,7 @@ def _verb_cue(
     # (The last part: a passive's subject, the first, may be one word: "Carson seems to ...")
     if not found.content or not has_words(text, found.content[-1], 2):
         return None
-    if any(found.content[0].contains(q.span) for q in unit.quotes):
+    if any(part.contains(q.span) for part in found.content for q in unit.quotes):
         found.kind = StatementKind.MIXED
     if after is None and not found.content:
         return None
@@ -860,10 +892,10 @@ def _resumed_clause(text: str, unit: Unit, toks: list[Token], k: int) -> Span | 
         not first.text[:1].isalnum()
         or (first.lower.endswith("ing") and first.lower in VERBS)
         or first.lower == "according"
-        or _quote_after(unit, toks[k + 1].end) is not None
     ):
         return None
-    span = trim_end(text, trim(text, first.start, unit.span.end))
+    end = _clause_end(toks, k + 3, unit.span.end)  # not past "..., she added"
+    span = trim_end(text, trim(text, first.start, end))
     return span if has_words(text, span, 2) else None
 
 
@@ -1004,7 +1036,7 @@ def _clause_after(
     # Madison, Wisconsin, that ...", "told reporters that ...").
     start = i
     for d in range(i, min(n, i + 14)):
-        if d == i and toks[d].lower in _OBJECT_CLAUSE:
+        if d == i and toks[d].lower in _WH_WORDS:
             break  # "told how surprised he is that ...": the clause starts here
         if cue.takes_object and d > i and toks[d].lower in _OBJECT_CLAUSE and d - i <= 5:
             i = d
@@ -1063,6 +1095,7 @@ def _clause_after(
     return span if len(span) > 0 else None
 
 
+_WH_WORDS = _OBJECT_CLAUSE - {"to", "that"}
 _ADVERBIAL_OPENERS = PREPOSITIONS | TIME_WORDS | _ADJUNCT_OPENERS
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
@@ -1247,6 +1280,8 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
                 # "..., referring to the resorts": the particle joins the cue.
                 cue_span = Span(t.start, nxt.end)
                 nxt = toks[k + 2]
+                if not (nxt.text[:1].isalnum() or nxt.lower == "“"):
+                    continue  # "referring to, among others, ..."
             # "..., saying he would ...", "..., adding: “...”"
             elif (nxt.lower in PREPOSITIONS and nxt.lower != "to") or not (
                 nxt.text[:1].isalnum() or nxt.lower in (":", "“")
@@ -1274,7 +1309,16 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
     return None
 
 
-def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | None:
+def _content_before(text: str, unit: Unit, before_from: int, end: int) -> list[Span]:
+    """The content before a trailing or inverted cue, from the unit's start or from
+    ``before_from``, up to ``end``; none when nothing is left."""
+    start = max(unit.span.start, before_from)
+    return [trim(text, start, end)] if start < end else []
+
+
+def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int, after: int = -1) -> Found | None:
+    """ "according to X": its content is the clause before it (from the start of the unit,
+    or from offset ``after``, where the "according to X" before it ends), or after it."""
     if toks[k].lower not in _PHRASE_FIRST:
         return None
     for phrase, stance in PHRASES.items():
@@ -1294,7 +1338,11 @@ def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int) -> Found | Non
                 return None
             source = span_of(toks, k + m, b)
             if k > 0 and toks[k - 1].lower == ",":
-                content = trim(text, unit.span.start, toks[k - 1].start)
+                # Not the content of an "according to" before it: linear in repeats.
+                parts = _content_before(text, unit, after, toks[k - 1].start)
+                if not parts:
+                    return None
+                content = parts[0]
             elif b < len(toks):
                 content = trim(
                     text, toks[b].end if toks[b].lower == "," else toks[b].start, unit.span.end
@@ -1404,6 +1452,7 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
     return out or None
 
 
+SUBJ_PUNCT = int(__import__("os").environ.get("NC_SP", "1"))
 _BEFORE_PARTICIPLE = frozenset({",", "by", "while", "before", "after", "when"})
 
 
@@ -1436,5 +1485,7 @@ def _subject(toks: list[Token], before: int) -> list[str] | None:
         t = toks[i]
         if t.lower in AUX or t.lower in CUE_ADVERBS or t.lower.endswith("ed"):
             break
+        if SUBJ_PUNCT and not t.text[:1].isalnum() and t.text not in ("-", "'", "’", "."):
+            break  # a quotation or a comma ends the subject: 'Khan “won” again, telling
         words.append(t.text)
     return words or None
