@@ -1487,3 +1487,13 @@ def test_a_quote_earlier_in_the_sentence_is_not_the_content() -> None:
 )
 def test_edge_cases_of_the_clause_rules(text: str, expected: tuple[str, str | None]) -> None:
     assert [(c, s) for c, s, _, _ in _said(_analyze(text))][0] == expected
+
+
+def test_according_to_ends_the_content_it_sits_in() -> None:
+    said = _said(
+        _analyze("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.")
+    )
+    assert ("Clinton plans to visit Charlotte on Sunday", "a campaign aide", "according to") in [
+        (c, s, q) for c, s, q, _ in said
+    ]
+    assert all(", according" not in c for c, _, _, _ in said)

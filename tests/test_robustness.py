@@ -127,6 +127,7 @@ UNITS: dict[str, Callable[[int], str]] = {
     "inverted sources, repeated": lambda n: "It failed, said one source, a lawyer " * n,
     "cues that interrupt their content": lambda n: "But to prevent it" + ", he said, we act" * n,
     "relative clauses in sources": lambda n: "Khizr Khan, who is Muslim, said " * n,
+    "according to inside a content": lambda n: "Bob said it failed" + ", according to AP" * n,
 }
 
 

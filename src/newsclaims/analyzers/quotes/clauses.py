@@ -85,6 +85,17 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     before_from = -1
     for k, tok in enumerate(toks):
         if tok.start < claimed_until:
+            if tok.lower == "according" and toks[k - 1].lower == ",":
+                # "Clinton plans to visit Charlotte on Sunday, according to a campaign
+                # aide": the phrase cue ends the content it sits in and attributes it.
+                f = _phrase_cue(text, unit, toks, k, before_from)
+                if f is not None and f.source is not None:
+                    for o in out[-2:]:
+                        o.content = _cut(text, o.content, toks[k - 1].start)
+                    out[-2:] = [o for o in out[-2:] if o.content]
+                    out.append(f)
+                    before_from = f.source.end
+                    claimed_until = max(claimed_until, f.source.end)
             continue
         # "according to X" is a phrase cue before it is a verb: its source follows it.
         f = _phrase_cue(text, unit, toks, k, before_from)
