@@ -1297,6 +1297,15 @@ def test_the_subject_of_a_passive_cue_is_content_not_source() -> None:
             "Cruz has questioned in recent days whether Trump has the temperament.",
             "whether Trump has the temperament",
         ),
+        # an object with a quoted name, or a time after the object, before the clause
+        (
+            "Sanders told MSNBC's “Morning Joe” that nobody would question her.",
+            "that nobody would question her",
+        ),
+        (
+            "The president told African-Americans this weekend he would consider it an insult.",
+            "he would consider it an insult",
+        ),
         # "that" after a noun is not the clause: the noun phrase is the content
         ("Trump offered no proof that Clinton had done it.", "no proof that Clinton had done it"),
         (

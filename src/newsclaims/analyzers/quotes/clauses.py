@@ -1063,8 +1063,10 @@ def _clause_after(
         ):
             i = d
             break
-        if toks[d].lower in (".", ";", "“") or (toks[d].lower == "," and d - i > 8):
+        if toks[d].lower in (".", ";") or (toks[d].lower == "," and d - i > 8):
             break
+        if toks[d].lower == "“" and not (cue.takes_object and d > i):
+            break  # but "told MSNBC's “Morning Joe” that ...": a quoted name in the object
     if i == start and cue.takes_object and toks[i].lower not in SUBORDINATORS:
         # "told Fox News he would win", "told reporters the plan was dead": skip a short
         # object when a clause follows it; otherwise there is no reported clause.
@@ -1175,6 +1177,9 @@ _OBJECTS = frozenset(
 )
 
 
+_TIMES = TIME_WORDS | frozenset({"week", "weekend", "month", "year", "morning", "night"})
+
+
 def _after_object(toks: list[Token], i: int) -> int | None:
     """The token after a short object at ``i`` if a clause starts there."""
     n = len(toks)
@@ -1187,6 +1192,13 @@ def _after_object(toks: list[Token], i: int) -> int | None:
     elif toks[d].lower in ("the", "a", "an", "his", "her", "their") and d + 1 < n:
         d += 2  # "the crowd", "a rally"
     if d == i or d >= n:
+        return None
+    # A time after the object: "told African-Americans this weekend he would ..."
+    if d + 1 < n and toks[d].lower in ("this", "last", "on") and toks[d + 1].lower in _TIMES:
+        d += 2
+    elif toks[d].lower in TIME_WORDS:
+        d += 1
+    if d >= n:
         return None
     nxt = toks[d]
     opens = nxt.lower in PRONOUNS or nxt.lower in ("the", "a", "an", "there", "that")
