@@ -1506,3 +1506,18 @@ def test_according_to_ends_the_content_it_sits_in() -> None:
         (c, s, q) for c, s, q, _ in said
     ]
     assert all(", according" not in c for c, _, _, _ in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a state of mind holds it: it is the source, not content
+        (
+            "Protesters were frustrated that the police kept the video.",
+            ("that the police kept the video", "Protesters"),
+        ),
+        ("No one expected a full 90 minutes of debate.", ("a full 90 minutes of debate", "No one")),
+    ],
+)
+def test_who_thinks_or_feels_is_the_source(text: str, expected: tuple[str, str]) -> None:
+    assert [(c, s) for c, s, _, _ in _said(_analyze(text))] == [expected]
