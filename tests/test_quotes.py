@@ -1495,7 +1495,7 @@ def test_a_quote_earlier_in_the_sentence_is_not_the_content() -> None:
     ],
 )
 def test_edge_cases_of_the_clause_rules(text: str, expected: tuple[str, str | None]) -> None:
-    assert [(c, s) for c, s, _, _ in _said(_analyze(text))][0] == expected
+    assert next((c, s) for c, s, _, _ in _said(_analyze(text))) == expected
 
 
 def test_according_to_ends_the_content_it_sits_in() -> None:
