@@ -1264,7 +1264,8 @@ def test_and_said_starts_an_attribution_of_its_own() -> None:
 
 def test_the_learned_detector_leaves_adverbs_to_the_verb() -> None:
     said = _said(_analyze("Fields later tweeted a photograph and said she had been pushed."))
-    assert [q for _, _, q, _ in said] != [] and all(q != "later" for _, _, q, _ in said)
+    assert [q for _, _, q, _ in said] != []
+    assert all(q != "later" for _, _, q, _ in said)
 
 
 def test_a_cue_sentence_after_a_quote_tags_it() -> None:

@@ -294,7 +294,8 @@ def test_one_entity_per_referent(seed: Analysis) -> None:
 )
 def test_speakers_point_at_their_entity(seed: Analysis, fragment: str, entity_name: str) -> None:
     s = find(seed, fragment)
-    assert s.speaker is not None and s.speaker.entity is not None
+    assert s.speaker is not None
+    assert s.speaker.entity is not None
     assert seed.entity(s.speaker.entity).name == entity_name
 
 
