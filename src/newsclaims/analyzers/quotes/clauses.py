@@ -53,7 +53,6 @@ PARTICLES: dict[tuple[str, str], float] = cue_particles()
 PARTICLE_RATE = 0.7
 # Checked first, so the context class is worked out only for the few words that need it.
 _CONTEXTUAL_WORDS = frozenset(word for word, _ in CONTEXTUAL)
-_PHRASE_FIRST = {p[0] for p in PHRASES}
 # How often a cue form must be a cue in PolNeAR train to count without a source in view
 # (tuned on train).
 SOURCELESS_RATE = 0.4
@@ -85,7 +84,7 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     before_from = -1
     for k, tok in enumerate(toks):
         if tok.start < claimed_until:
-            if tok.lower == "according" and toks[k - 1].lower == ",":
+            if k > 0 and toks[k - 1].lower == "," and _according_to(toks, k):
                 # "Clinton plans to visit Charlotte on Sunday, according to a campaign
                 # aide": the phrase cue ends the content it sits in and attributes it.
                 f = _phrase_cue(text, unit, toks, k, before_from)
@@ -617,9 +616,9 @@ def _verb_cue(
     ("..., the Guardian reported", "..., said Smith") starts at ``before_from`` when that is
     later than the unit's start: where the last such attribution's cue and source end."""
     # A particle verb ("called for", "pointed to", "shot back") or a single verb form.
+    if _according_to(toks, k):
+        return None  # a phrase cue (see _phrase_cue)
     pair = (toks[k].lower, toks[k + 1].lower) if k + 1 < len(toks) else None
-    if pair == ("according", "to"):
-        return None  # a phrase cue (see _phrase_cue), even where it finds no content
     cue = PARTICLE_VERBS.get(pair) if pair else None
     last = k + 1 if cue is not None else k
     if cue is None:
@@ -1035,7 +1034,7 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
             t = toks[i].lower
             if t in ("that", "whether"):
                 return True
-            if not (t[:1].isalnum() or t == ",") or _verbish(toks[i]) or t in AUX:
+            if not (t[:1].isalnum() or t == ",") or _verbish(toks[i]):
                 break
     if cue.learned:
         # Anything that can open a noun phrase or a clause: "endorsed Clinton", "called
@@ -1320,7 +1319,7 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
         ):
             cue = VERBS[t.lower]
             nxt = toks[k + 1]
-            if (t.lower, nxt.lower) in PHRASES:
+            if _according_to(toks, k):
                 continue  # "..., according to X": a phrase cue of its own
             cue_span = t.span
             if k + 2 < len(toks) and _particle_rate(t.lower, nxt.lower) >= PARTICLE_RATE:
@@ -1363,58 +1362,55 @@ def _content_before(text: str, unit: Unit, before_from: int, end: int) -> list[S
     return [trim(text, start, end)] if start < end else []
 
 
+def _according_to(toks: Sequence[Token], k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` are "according to", the one phrase cue whose source
+    follows it; a phrase, never a verb, even where it finds no content."""
+    return toks[k].lower == "according" and k + 1 < len(toks) and toks[k + 1].lower == "to"
+
+
 def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int, after: int = -1) -> Found | None:
     """ "according to X": its content is the clause before it (from the start of the unit,
     or from offset ``after``, where the "according to X" before it ends), or after it."""
-    if toks[k].lower not in _PHRASE_FIRST:
+    if not _according_to(toks, k):
         return None
-    for phrase, stance in PHRASES.items():
-        m = len(phrase)
-        if tuple(t.lower for t in toks[k : k + m]) != phrase:
-            continue
-        cue_span = Span(toks[k].start, toks[k + m - 1].end)
-        if phrase == ("according", "to"):
-            b = k + m
-            while (
-                b < len(toks)
-                and toks[b].lower not in (",", ".", ";", "—", "that")
-                and b - (k + m) < 2 * MAX_SOURCE
-            ):
-                b += 1
-            if b == k + m:
-                return None
-            source = span_of(toks, k + m, b)
-            if k > 0 and toks[k - 1].lower == ",":
-                # Not the content of an "according to" before it: linear in repeats.
-                parts = _content_before(text, unit, after, toks[k - 1].start)
-                if not parts:
-                    return None
-                content = parts[0]
-            elif b < len(toks):
-                content = trim(
-                    text, toks[b].end if toks[b].lower == "," else toks[b].start, unit.span.end
-                )
-            else:
-                return None
-            content = trim_end(text, content)
-            if not has_words(text, content, 2):
-                return None
-            kind = (
-                StatementKind.MIXED
-                if any(content.contains(q.span) for q in unit.quotes)
-                else StatementKind.INDIRECT
-            )
-            return Found(
-                [content],
-                kind,
-                source=source,
-                cue=cue_span,
-                stance=stance,
-                source_words=[t.text for t in toks[k + m : b]],
-                paragraph=unit.paragraph,
-            )
+    m = 2
+    b = k + m
+    while (
+        b < len(toks)
+        and toks[b].lower not in (",", ".", ";", "—", "that")
+        and b - (k + m) < 2 * MAX_SOURCE
+    ):
+        b += 1
+    if b == k + m:
         return None
-    return None
+    source = span_of(toks, k + m, b)
+    if k > 0 and toks[k - 1].lower == ",":
+        # Not the content of an "according to" before it: linear in repeats.
+        parts = _content_before(text, unit, after, toks[k - 1].start)
+        if not parts:
+            return None
+        content = parts[0]
+    elif b < len(toks):
+        content = trim(text, toks[b].end if toks[b].lower == "," else toks[b].start, unit.span.end)
+    else:
+        return None
+    content = trim_end(text, content)
+    if not has_words(text, content, 2):
+        return None
+    kind = (
+        StatementKind.MIXED
+        if any(content.contains(q.span) for q in unit.quotes)
+        else StatementKind.INDIRECT
+    )
+    return Found(
+        [content],
+        kind,
+        source=source,
+        cue=Span(toks[k].start, toks[k + 1].end),
+        stance=PHRASES[("according", "to")],
+        source_words=[t.text for t in toks[k + m : b]],
+        paragraph=unit.paragraph,
+    )
 
 
 def _punctuation_cue(text: str, unit: Unit, toks: list[Token]) -> Found | None:
