@@ -1522,3 +1522,58 @@ def test_according_to_ends_the_content_it_sits_in() -> None:
 )
 def test_who_thinks_or_feels_is_the_source(text: str, expected: tuple[str, str]) -> None:
     assert [(c, s) for c, s, _, _ in _said(_analyze(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content ends with the subordinate clause the attribution sits in
+        (
+            "While Trump laid out his vision for America, the crowd cheered.",
+            ("his vision for America", "Trump"),
+        ),
+        (
+            "But now that he has claimed that the deal is dead, the senator faces a long week.",
+            ("that the deal is dead", "he"),
+        ),
+        # "As X noted, ..." still reports the main clause
+        (
+            "As Clyburn noted, those voters will give Sanders a second look.",
+            ("those voters will give Sanders a second look", "Clyburn"),
+        ),
+    ],
+)
+def test_an_attribution_in_a_subordinate_clause_reports_only_that_clause(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert next((c, s) for c, s, _, _ in _said(_analyze(text))) == expected
+
+
+def test_a_content_ends_before_the_close_of_a_parenthesis_it_did_not_open() -> None:
+    said = _said(_analyze("(A campaign spokeswoman disputed their account.)"))
+    assert [(c, s) for c, s, _, _ in said] == [("their account", "A campaign spokeswoman")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun stands for what is said about
+        (
+            "They want a wall, which he said the Mexican government should pay for.",
+            ("which … the Mexican government should pay for", "he"),
+        ),
+        # a quotation that goes on with the sentence begun before the cue
+        (
+            "An economic downturn, he said, “could be a good time to borrow.”",
+            ("An economic downturn … “could be a good time to borrow.”", "he"),
+        ),
+        # not an adverbial before it, nor a quotation that starts its own sentence
+        (
+            "In his tribute, he said, “there is no greater man.”",
+            ("“there is no greater man.”", "he"),
+        ),
+        ("In the end, he said, “It was worth it.”", ("“It was worth it.”", "he")),
+    ],
+)
+def test_the_parts_of_a_content_around_its_source(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(c, s) for c, s, _, _ in _said(_analyze(text))]

@@ -849,6 +849,28 @@ def _verb_cue(
     if quote_after is not None and _only_quote_follows(text, toks, k, quote_after, cue):
         found.content = [q.span for q in unit.quotes if q.span.start >= quote_after.span.start]
         found.kind = StatementKind.DIRECT
+        if (
+            left_ok
+            and a > 1
+            and toks[a - 1].lower == ","
+            and not appositive
+            and speaker_words is None
+            and toks[0].start < toks[a - 1].start
+            and toks[a - 2].lower != "“"
+            and _continues(text, quote_after.span)
+        ):
+            # "An economic downturn, he said, “could be a good time to borrow”": the
+            # words before the cue are content too.
+            before = _content_before(text, unit, before_from, toks[a - 1].start)
+            opener = _FIRST_WORD.match(text, before[0].start) if before else None
+            if (
+                before
+                and has_words(text, before[0], 2)
+                and opener is not None
+                and opener.group(1).lower() not in PREPOSITIONS
+            ):
+                found.content = before + found.content
+                found.kind = StatementKind.MIXED
         return found
 
     # Indirect (or mixed): the clause after the cue, or the clause before it.
@@ -869,7 +891,21 @@ def _verb_cue(
         found.source = None
         found.source_words = []
     elif after_span is not None and (left_ok or right is None):
+        if left_ok and left is not None and not as_clause and _subordinate(toks, left[0]):
+            # "While Trump laid out his vision, the crowd cheered": the content ends
+            # with the subordinate clause the attribution sits in.
+            after_span = _subordinate_end(text, toks, after_span)
         found.content = [after_span]
+        if (
+            left_ok
+            and left is not None
+            and speaker_words is None
+            and left[0] > 0
+            and toks[left[0] - 1].lower in _RELATIVE_OBJECT
+        ):
+            # "the wall, which he said Mexico should pay for": the relative pronoun is
+            # what is said about (PolNeAR: content in two parts).
+            found.content.insert(0, span_of(toks, left[0] - 1, left[0]))
     elif (
         left is not None
         and left_ok
@@ -913,6 +949,43 @@ def _verb_cue(
 
 
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+
+
+def _continues(text: str, span: Span) -> bool:
+    """Whether a quotation goes on with a sentence begun before it: its first letter is
+    lowercase (“could be a good time to borrow”)."""
+    for c in text[span.start : min(span.end, span.start + 4)]:
+        if c.isalpha():
+            return c.islower()
+    return False
+
+
+# Relative pronouns that stand for what a source says: "which he said", "what she calls".
+_RELATIVE_OBJECT = frozenset({"which", "who", "what", "whom"})
+
+# Conjunctions that open a subordinate clause before the main one: "If he said ..., ...".
+_SUBORDINATING = frozenset(
+    {"if", "while", "although", "though", "when", "whereas", "because", "since", "once",
+     "unless", "until", "as", "after", "before"}
+)  # fmt: skip
+
+
+def _subordinate(toks: Sequence[Token], a: int) -> bool:
+    """Whether the source starting at token ``a`` opens a subordinate clause."""
+    return (a > 0 and toks[a - 1].lower in _SUBORDINATING) or (
+        a > 1 and (toks[a - 2].lower, toks[a - 1].lower) == ("now", "that")
+    )
+
+
+def _subordinate_end(text: str, toks: Sequence[Token], span: Span) -> Span:
+    """``span`` cut at the first comma in it: where a subordinate clause ends."""
+    i = bisect_left(toks, span.start, key=lambda t: t.start)
+    for t in toks[i:]:
+        if t.start >= span.end:
+            break
+        if t.lower == ",":
+            return trim(text, span.start, t.start)
+    return span
 
 
 def _resumed_clause(text: str, unit: Unit, toks: list[Token], k: int) -> Span | None:
@@ -1495,7 +1568,6 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
     return out or None
 
 
-SUBJ_PUNCT = int(__import__("os").environ.get("NC_SP", "1"))
 _BEFORE_PARTICIPLE = frozenset({",", "by", "while", "before", "after", "when"})
 
 
@@ -1528,7 +1600,7 @@ def _subject(toks: list[Token], before: int) -> list[str] | None:
         t = toks[i]
         if t.lower in AUX or t.lower in CUE_ADVERBS or t.lower.endswith("ed"):
             break
-        if SUBJ_PUNCT and not t.text[:1].isalnum() and t.text not in ("-", "'", "’", "."):
+        if not t.text[:1].isalnum() and t.text not in ("-", "'", "’", "."):
             break  # a quotation or a comma ends the subject: 'Khan “won” again, telling
         words.append(t.text)
     return words or None

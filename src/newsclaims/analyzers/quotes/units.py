@@ -201,7 +201,15 @@ def words(text: str, span: Span) -> int:
 def trim_end(text: str, span: Span) -> Span:
     """Drop sentence punctuation from the end of an indirect content span."""
     end = span.end
-    while end > span.start and (text[end - 1] in ".,;:" or text[end - 1].isspace()):
+    while end > span.start:
+        c = text[end - 1]
+        if not (
+            c in ".,;:"
+            or c.isspace()
+            # the close of a parenthesis the content did not open: "(He denied it.)"
+            or (c == ")" and text.count("(", span.start, end) < text.count(")", span.start, end))
+        ):
+            break
         end -= 1
     return Span(span.start, end)
 
