@@ -1577,3 +1577,31 @@ def test_a_content_ends_before_the_close_of_a_parenthesis_it_did_not_open() -> N
 )
 def test_the_parts_of_a_content_around_its_source(text: str, expected: tuple[str, str]) -> None:
     assert expected in [(c, s) for c, s, _, _ in _said(_analyze(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverbial before the subject is not the source
+        ("On Tuesday night he said it still posed a threat.", ("it still posed a threat", "he")),
+        ("But on Sunday Trump said the plan was dead.", ("the plan was dead", "Trump")),
+        # a "what they believe is" later in the sentence leaves the cue before it alone
+        (
+            "Taylor said he expected people angry at what they believe is a rigged system.",
+            ("he expected people angry at what they believe is a rigged system", "Taylor"),
+        ),
+        # a quotation ending in a comma ends a subordinate clause
+        (
+            "Although he had claimed he had decimated “core Al Qaeda,” on Tuesday he said"
+            " it still posed a threat.",
+            ("he had decimated “core Al Qaeda,”", "he"),
+        ),
+        # a passive after a comma is not an inverted cue that ends the content
+        (
+            "He said that lately, when he gives speeches, he is asked about her views.",
+            ("that lately, when he gives speeches, he is asked about her views", "He"),
+        ),
+    ],
+)
+def test_where_a_source_and_its_content_begin_and_end(text: str, expected: tuple[str, str]) -> None:
+    assert next((c, s) for c, s, _, _ in _said(_analyze(text))) == expected

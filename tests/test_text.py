@@ -65,6 +65,12 @@ def test_trim_removes_surrounding_white_space_only() -> None:
             ["Prices rose 3.5 percent in 2007.", "20 people died."],
         ),
         ("He wrote e.g. this. and that.", ["He wrote e.g. this. and that."]),
+        # "No." numbers what follows it; before a word it is the answer "no"
+        ("He is ranked No. 2 in the poll.", ["He is ranked No. 2 in the poll."]),
+        (
+            "The candidate said no. But he said bullying happens.",
+            ["The candidate said no.", "But he said bullying happens."],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

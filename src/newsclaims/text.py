@@ -60,12 +60,6 @@ _NEVER_FINAL = frozenset(
         "st",
         "mt",
         "ft",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "fig",
-        "figs",
         "jan",
         "feb",
         "mar",
@@ -92,6 +86,8 @@ _NEVER_FINAL = frozenset(
         "rd",
     ]
 )
+# Abbreviations before a number: they end a sentence when no number follows.
+_NUMBERING = frozenset(["no", "nos", "vol", "vols", "fig", "figs"])
 # Abbreviations that may end a sentence: they end it when the next word is a common
 # sentence opener ("... against the U.S. The military said").
 _MAYBE_FINAL = frozenset(
@@ -215,6 +211,8 @@ def _ends_sentence(text: str, dot: int, next_start: int, floor: int) -> bool:
         return False
     if word in _NEVER_FINAL or word.rsplit("-", 1)[-1] in _NEVER_FINAL:  # "Brigadier-Gen."
         return False
+    if word in _NUMBERING:  # "No. 2", but "... said no. But he said ..."
+        return not text[next_start].isdigit()
     if word in _MAYBE_FINAL or ("." in word and len(word) <= 6):
         following = re.match(r"[\w’']+", text[next_start : next_start + 30])
         return following is not None and following.group(0).lower() in _OPENERS

@@ -75,7 +75,14 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     nested = _nested(text, unit, toks)
     if nested is not None:
         out.append(nested)
-    claimed_until = nested.content[-1].end if nested else -1
+    claimed_until = -1
+    # The nested attribution claims its own words only: a cue before it still counts
+    # ("Taylor said he expected people angry at what they believe is a rigged system").
+    # Not a cue whose object is the nested clause: "The military displayed what it says
+    # are Iranian-made rockets" is the writer's statement about what the military did.
+    nested_from = nested.source.start if nested and nested.source else -1
+    nested_until = nested.content[-1].end if nested else -1
+    nested_what = max((t.start for t in toks if t.start < nested_from), default=-1)
     sourceless: list[Found] = []
     sourceless_until = -1
     # Where the last attribution with its content before its cue ends ("..., according to
@@ -83,6 +90,8 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     # do not nest (PolNeAR nests other attributions in them: "A said B, C reported").
     before_from = -1
     for k, tok in enumerate(toks):
+        if nested_from <= tok.start < nested_until:
+            continue
         if tok.start < claimed_until:
             if k > 0 and toks[k - 1].lower == "," and _according_to(toks, k):
                 # "Clinton plans to visit Charlotte on Sunday, according to a campaign
@@ -111,6 +120,8 @@ def attributions(text: str, unit: Unit) -> list[Found]:
             and f.content[0].end <= f.cue.start
         ):
             before_from = max(f.cue.end, f.source.end if f.source is not None else -1)
+        if f is not None and f.content[0].start == nested_what:
+            continue
         if f is not None and f.source is None:
             # Claims nothing: a cue with a source later in the unit comes first.
             sourceless.append(f)
@@ -283,10 +294,25 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             a = b
     while a < j - 1 and (toks[a].lower in _LEADING or _adverb(toks[a])):
         a += 1
+    if a < j - 1 and (toks[a].lower in PREPOSITIONS or toks[a].lower in _TIME_OPENERS):
+        # "On Tuesday night he said", "In Iowa he said", "Last week Trump said": an
+        # adverbial before the subject.
+        if toks[j - 1].lower in _SUBJECT_PRONOUNS and toks[j - 2].lower != "and":
+            a = j - 1
+        else:
+            d = a + 1
+            while d < j - 1 and (toks[d].lower in TIME_WORDS or toks[d].lower in _TIMES):
+                d += 1
+            if d > a + 1 and toks[d].text[:1].isupper():
+                a = d
     j = _trim_source(toks, a, j)  # "Clinton apparently thinks", "Cruz still says"
     if a == j:
         return None
     return a, j
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_TIME_OPENERS = frozenset({"last", "this", "earlier", "later"})
 
 
 def _joined(toks: Sequence[Token], i: int) -> bool:
@@ -985,7 +1011,13 @@ def _subordinate_end(text: str, toks: Sequence[Token], span: Span) -> Span:
             break
         if t.lower == ",":
             return trim(text, span.start, t.start)
+        if t.lower == "“" and _COMMA_QUOTE.search(text, t.start, t.end):
+            return trim(text, span.start, t.end)  # "... ''core Al Qaeda,'' on Tuesday he said"
     return span
+
+
+# A quotation that ends with a comma: “..., ” / ''...,''.
+_COMMA_QUOTE = re.compile(r",\s*[”\"'’]+$")
 
 
 def _resumed_clause(text: str, unit: Unit, toks: list[Token], k: int) -> Span | None:
@@ -1367,7 +1399,8 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
                 if w in (",", ".", "“"):
                     break
                 cue = VERBS.get(w)
-                if cue is not None and cue.lemma in _INVERTING:
+                if cue is not None and cue.lemma in _INVERTING and toks[e - 1].lower not in _BE:
+                    # (not a passive: "..., when he speaks, he is asked about her")
                     return toks[d].start
     return default
 
