@@ -1605,3 +1605,29 @@ def test_the_parts_of_a_content_around_its_source(text: str, expected: tuple[str
 )
 def test_where_a_source_and_its_content_begin_and_end(text: str, expected: tuple[str, str]) -> None:
     assert next((c, s) for c, s, _, _ in _said(_analyze(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "to" between nouns stays in a source
+        ("The head of the delegation to the forum said the country would act.", None),
+        # names on both sides of "and"
+        ("But Mr. Grassley and Mr. Leahy said the court would wait.", "Mr. Grassley and Mr. Leahy"),
+        # "ally" is a noun, not an adverb of the cue
+        ("His closest ally said the plan would fail.", "His closest ally"),
+    ],
+)
+def test_what_a_source_takes_in(text: str, source: str | None) -> None:
+    expected = source or text[: text.index(" said")]
+    assert next(s for _, s, _, _ in _said(_analyze(text))) == expected
+
+
+def test_a_participle_goes_with_the_nearer_cue() -> None:
+    said = _said(
+        _analyze(
+            "Mr. Trump intends to give a speech in Washington this month, Mr. Manafort said,"
+            " adding that he would."
+        )
+    )
+    assert ("that he would", "Mr. Manafort", "adding") in [(c, s, q) for c, s, q, _ in said]

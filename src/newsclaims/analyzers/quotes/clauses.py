@@ -153,7 +153,15 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
 def _adverb(tok: Token) -> bool:
-    return tok.lower.endswith("ly") and tok.text[:1].islower()
+    return tok.lower.endswith("ly") and tok.text[:1].islower() and tok.lower not in _NOT_ADVERBS
+
+
+# Words in -ly that are not adverbs: "The family is leaning ...", "his ally said".
+_NOT_ADVERBS = frozenset(
+    {"family", "ally", "rally", "fly", "apply", "supply", "reply", "assembly", "bully",
+     "anomaly", "italy", "july", "friendly", "ugly", "costly", "elderly",
+     "weekly", "monthly", "holy", "belly", "jelly", "folly"}
+)  # fmt: skip
 
 
 def _noun_phrase(text: str, span: Span) -> bool:
@@ -292,6 +300,10 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             b -= 1
         if b == 0 and b < a - 1 and j - b <= 8 and not any(_verbish(t) for t in toks[b : a - 1]):
             a = b
+        elif _names_joined(toks, b, a - 1, j):
+            # "But Mr. Grassley and Mr. Leahy said", "Harvard and the University of
+            # California found": names on both sides of "and".
+            a = b
     while a < j - 1 and (toks[a].lower in _LEADING or _adverb(toks[a])):
         a += 1
     if a < j - 1 and (toks[a].lower in PREPOSITIONS or toks[a].lower in _TIME_OPENERS):
@@ -313,6 +325,27 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _TIME_OPENERS = frozenset({"last", "this", "earlier", "later"})
+
+
+_NAME_JOINERS = frozenset({"of", "for", "the", "at", "on"})
+
+
+def _names_joined(toks: Sequence[Token], b: int, i: int, j: int) -> bool:
+    """Whether tokens ``[b, i)`` before "and" at ``i`` and ``[i + 1, j)`` after it are
+    names ("Mr. Grassley and Mr. Leahy")."""
+    if not (b < i and i + 1 < j and j - b <= MAX_SOURCE):
+        return False
+    while b < i - 1 and (toks[b].lower in _LEADING or toks[b].lower in _NOT_FIRST):
+        b += 1  # "But Mr. Grassley"
+    left, right = toks[b:i], toks[i + 1 : j]
+
+    def name(ws):
+        return ws[0].text[:1].isupper() and all(
+            w.text[:1].isupper() or w.lower in _NAME_JOINERS or not w.text[:1].isalnum() for w in ws
+        )
+
+    first = right[1:] if right[0].lower == "the" and len(right) > 1 else right
+    return name(left) and name(first) and not any(_verbish(t) for t in left + right)
 
 
 def _joined(toks: Sequence[Token], i: int) -> bool:
@@ -577,8 +610,8 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     if len(words) == 2 and (words[0].lower, words[1].lower) in _NOBODY:
         return True  # "No one expected ...", "Not everyone finds ..."
     if any(
-        (_verbish(t) and not (i and t.text[:1].isupper()))  # "Theresa May" is a name
-        or t.lower in NOT_IN_SOURCE
+        (_verbish(t) and not (i and t.text[:1].isupper()))
+        or (t.lower in NOT_IN_SOURCE and not _to_noun(words, i))
         or t.lower.endswith(CONTRACTIONS)
         for i, t in enumerate(words)
     ):
@@ -627,6 +660,20 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
             "its",
         )
         or len(words) <= 4
+    )
+
+
+_TO_NOUN = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+
+
+def _to_noun(words: Sequence[Token], i: int) -> bool:
+    """Whether "to" at ``i`` joins two nouns in a source: "an adviser to Mr. Trump", "the
+    head of the delegation to the forum" (not an infinitive: "to win")."""
+    if words[i].lower != "to" or i == 0 or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return words[i - 1].text[:1].isalpha() and (
+        nxt.lower in _TO_NOUN or (nxt.text[:1].isupper() and nxt.text[:1].isalpha())
     )
 
 
@@ -1416,6 +1463,11 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
         if t.start >= limit:
             past += 1
             if past > 12:
+                return None
+            said = VERBS.get(t.lower)
+            if said is not None and said.lemma in _INVERTING and not t.lower.endswith("ing"):
+                # "... this month, Mr. Manafort said, adding that ...": the participle
+                # goes with the nearer cue, found in its turn.
                 return None
         if (
             t.lower.endswith("ing")
