@@ -1631,3 +1631,30 @@ def test_a_participle_goes_with_the_nearer_cue() -> None:
         )
     )
     assert ("that he would", "Mr. Manafort", "adding") in [(c, s, q) for c, s, q, _ in said]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle cue's source is the subject past a dateline or an opening adverbial
+        (
+            "WASHINGTON (Reuters) — Sen. Chuck Grassley, criticizing the court, said it would"
+            " wait.",
+            ("it would wait", "Sen. Chuck Grassley"),
+        ),
+        (
+            "Facing criticism, Mr. Trump released a statement, describing the ruling as unfair.",
+            ("the ruling as unfair", "Mr. Trump"),
+        ),
+        ("Instead, he kept going, pledging to fight.", ("to fight", "he")),
+        # a participle modifier and its time stay in the source
+        (
+            "A report issued earlier this year found that the server was insecure.",
+            ("that the server was insecure", "A report issued earlier this year"),
+        ),
+    ],
+)
+def test_the_subject_past_datelines_and_adverbials(text: str, expected: tuple[str, str]) -> None:
+    said = [(c, s) for c, s, _, _ in _said(_analyze(text))]
+    assert expected in said
+    assert len({q for _, _, q, _ in _said(_analyze(text))}) == len(said)  # one per cue

@@ -229,12 +229,13 @@ def _add_sourceless(text: str, out: list[Found], pending: list[Found]) -> None:
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))  # the furthest end so far
     marks = sorted(p.start for o in out for p in (o.source, o.cue) if p is not None)
+    cues = {o.cue for o in out}
     until = -1
     for f in pending:
         assert f.cue is not None
         at = f.cue.start
         i = bisect_right(starts, at)
-        if at < until or (i and reach[i - 1] > at):
+        if at < until or (i and reach[i - 1] > at) or f.cue in cues:
             continue
         j = bisect_left(marks, f.cue.end)
         if j < len(marks):
@@ -254,17 +255,19 @@ def _cut(text: str, content: list[Span], stop: int) -> list[Span]:
 def _subject_participle(text: str, unit: Unit, toks: list[Token]) -> Found | None:
     """ "Trump went after Bush, calling him “a total stiff.”": a participle cue whose
     source is the subject of the sentence."""
-    subject = _leading_name(toks)
-    if not subject or not is_source(toks, 0, len(subject)):
+    a = _clause_start(toks, len(toks))  # past an opening adverbial: "Instead, he ..."
+    subject = _leading_name(toks[a : a + 6]) if a is not None else None
+    if a is None or not subject or not is_source(toks, a, a + len(subject)):
         return None
+    b = a + len(subject)
     pseudo = Found(
         [Span(unit.span.start, unit.span.end)],
         StatementKind.INDIRECT,
-        source=span_of(toks, 0, len(subject)),
-        source_words=subject,
+        source=span_of(toks, a, b),
+        source_words=_words_of(toks, a, b),
         paragraph=unit.paragraph,
     )
-    return _participle(text, unit, toks, len(subject) + 1, pseudo)
+    return _participle(text, unit, toks, b + 1, pseudo)
 
 
 def _cue_span(toks: Sequence[Token], k: int) -> tuple[Span, int]:
@@ -381,7 +384,8 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     if j == 0 or toks[j - 1].lower not in (",", ")"):
         return None
     best = None
-    for p in range(j - 2, max(-1, j - 30), -1):
+    floor = _dateline_end(toks, j) - 1  # not into a dateline: "WASHINGTON (Reuters) — ..."
+    for p in range(j - 2, max(-1, floor, j - 30), -1):
         t = toks[p].lower
         if t in ("“", ";", ":"):
             break
@@ -461,8 +465,11 @@ _LEADING = frozenset(
 
 def _trim_source(toks: Sequence[Token], a: int, b: int) -> int:
     """The end of the source ``[a, b)`` without trailing adverbs and times."""
+    end = b
     while b - 1 > a and (toks[b - 1].lower in _TRAILING or _adverb(toks[b - 1])):
         b -= 1
+    if b < end and b - 1 > a and _modifier(toks, b - 1):
+        return end  # "A report issued earlier this year": the time goes with the participle
     return b
 
 
@@ -610,7 +617,7 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     if len(words) == 2 and (words[0].lower, words[1].lower) in _NOBODY:
         return True  # "No one expected ...", "Not everyone finds ..."
     if any(
-        (_verbish(t) and not (i and t.text[:1].isupper()))
+        (_verbish(t) and not (i and t.text[:1].isupper()) and not _modifier(words, i))
         or (t.lower in NOT_IN_SOURCE and not _to_noun(words, i))
         or t.lower.endswith(CONTRACTIONS)
         for i, t in enumerate(words)
@@ -674,6 +681,25 @@ def _to_noun(words: Sequence[Token], i: int) -> bool:
     nxt = words[i + 1]
     return words[i - 1].text[:1].isalpha() and (
         nxt.lower in _TO_NOUN or (nxt.text[:1].isupper() and nxt.text[:1].isalpha())
+    )
+
+
+_PARTICIPLES = frozenset({"seen", "obtained", "written", "taken", "made", "given", "shown"})
+_AFTER_PARTICIPLE = TIME_WORDS | frozenset({"by", "on", "last", "this", "in", "earlier"})
+
+
+def _modifier(words: Sequence[Token], i: int) -> bool:
+    """Whether the participle at ``i`` modifies the noun before it in a source: "New polls
+    released Sunday", "a copy of the memo seen by Reuters"."""
+    if i <= 0 or i + 1 >= len(words):
+        return False
+    t, prev, nxt = words[i], words[i - 1], words[i + 1]
+    return (
+        (t.lower.endswith("ed") or t.lower in _PARTICIPLES)
+        and prev.text[:1].isalpha()
+        and prev.lower not in PRONOUNS
+        and not _verbish(prev)
+        and nxt.lower in _AFTER_PARTICIPLE
     )
 
 
@@ -1656,18 +1682,53 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
 _BEFORE_PARTICIPLE = frozenset({",", "by", "while", "before", "after", "when"})
 
 
+# Words that open an adverbial before the subject: "Despite the setback, Cruz ...".
+_OPENING_ADVERBIALS = frozenset(
+    {"last", "earlier", "despite", "instead", "amid", "unlike", "still", "meanwhile", "however"}
+)
+_DASHES = frozenset({"—", "–", "―", "-", "--"})
+
+
+def _dateline_end(toks: list[Token], before: int) -> int:
+    """The token after a dateline that opens the unit ("WASHINGTON —", "LOS ANGELES -",
+    "BRUSSELS (Reuters) -"); 0 when there is none."""
+    inside = False
+    for i in range(min(before, 8)):
+        t = toks[i]
+        if t.lower in _DASHES and not inside:
+            return i + 1 if i > 0 else 0
+        if t.text in ("(", ")"):
+            inside = t.text == "("
+        elif not (t.text.isupper() or t.text in (",", ".") or (inside and t.text[:1].isupper())):
+            return 0
+    return 0
+
+
+def _clause_start(toks: list[Token], before: int) -> int | None:
+    """Where the sentence's main clause starts, before token ``before``: past a dateline
+    and an opening adverbial ("In his speech, Graham ...", "Facing criticism, Trump ...");
+    None when an adverbial opens it but no comma closes it in time."""
+    start = _dateline_end(toks, before)
+    first = toks[start].lower if start < len(toks) else ""
+    if (
+        first in _NOT_FIRST
+        or first in _OPENING_ADVERBIALS
+        or (first.endswith("ing") and toks[start].text[:1].isupper())
+    ):
+        for i in range(start + 1, min(before, start + 10)):
+            if toks[i].lower == ",":
+                return i + 1
+        return None
+    return start
+
+
 def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
     """Token range of the sentence's subject before token ``before``: past an opening
     adverbial ("In his speech, Graham ...", "Last week, ..."), the words before the first
     verb when they are few, else the name that opens the clause."""
-    start = 0
-    if toks and (toks[0].lower in _NOT_FIRST or toks[0].lower in ("last", "earlier")):
-        for i in range(1, min(before, 10)):
-            if toks[i].lower == ",":
-                start = i + 1
-                break
-        else:
-            return None
+    start = _clause_start(toks, before)
+    if start is None:
+        return None
     head = toks[start : start + MAX_SOURCE + 2]  # all that either reads: no copy of the rest
     subject = _subject(head, before - start)
     if not subject or len(subject) > MAX_SOURCE // 2:
