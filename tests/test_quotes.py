@@ -1658,3 +1658,25 @@ def test_the_subject_past_datelines_and_adverbials(text: str, expected: tuple[st
     said = [(c, s) for c, s, _, _ in _said(_analyze(text))]
     assert expected in said
     assert len({q for _, _, q, _ in _said(_analyze(text))}) == len(said)  # one per cue
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a time between the source and the cue is neither
+        (
+            "Senator Dianne Feinstein (D-Calif.) last week said Clinton was not the originator.",
+            "Senator Dianne Feinstein (D-Calif.)",
+        ),
+        # an appositive source may open with "the"
+        (
+            "When the F.B.I. director, James B. Comey, said that the inquiry was over, the room"
+            " fell silent.",
+            "the F.B.I. director, James B. Comey,",
+        ),
+        # "even" and a stray apostrophe are not part of it
+        ("Even the organizer of the rally said the crowd was small.", "the organizer of the rally"),
+    ],
+)
+def test_what_a_source_leaves_out(text: str, source: str) -> None:
+    assert next(s for _, s, _, _ in _said(_analyze(text))) == source

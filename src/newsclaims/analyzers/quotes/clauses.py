@@ -307,8 +307,10 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             # "But Mr. Grassley and Mr. Leahy said", "Harvard and the University of
             # California found": names on both sides of "and".
             a = b
-    while a < j - 1 and (toks[a].lower in _LEADING or _adverb(toks[a])):
-        a += 1
+    while a < j - 1 and (
+        toks[a].lower in _LEADING or _adverb(toks[a]) or not toks[a].text.strip("'’‘`")
+    ):
+        a += 1  # (and a stray apostrophe: "''...,'' he said" split one mark too soon)
     if a < j - 1 and (toks[a].lower in PREPOSITIONS or toks[a].lower in _TIME_OPENERS):
         # "On Tuesday night he said", "In Iowa he said", "Last week Trump said": an
         # adverbial before the subject.
@@ -381,6 +383,12 @@ def _words_of(toks: Sequence[Token], a: int, b: int) -> list[str]:
 def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The source before an appositive: "Richard Revesz, director of ..., said" and
     "Sen. David Perdue (R-Ga.) said" give "Richard Revesz" and "Sen. David Perdue"."""
+    while (
+        j > 1
+        and toks[j - 1].lower in _TRAILING
+        and toks[j - 1].text[:1].islower() | (toks[j - 1].lower in TIME_WORDS)
+    ):
+        j -= 1  # "Sherman (D-Calif.) last month joked", "Perdue (R-Ga.) on Tuesday said"
     if j == 0 or toks[j - 1].lower not in (",", ")"):
         return None
     best = None
@@ -393,7 +401,11 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             cand = _left_source(toks, p)
             if (
                 cand is not None
-                and (toks[cand[0]].text[:1].isupper() or toks[cand[0]].text[:1].isdigit())
+                and (
+                    toks[cand[0]].text[:1].isupper()
+                    or toks[cand[0]].text[:1].isdigit()
+                    or (toks[cand[0]].lower == "the" and cand[1] - cand[0] > 1)
+                )
                 and is_source(toks, *cand)
             ):
                 best = cand
@@ -459,6 +471,7 @@ _LEADING = frozenset(
         "also",
         "today",
         "here",
+        "even",
     }
 )
 
@@ -806,9 +819,12 @@ def _verb_cue(
         left = _subject_range(toks, j - 1)
         left_ok = left is not None and is_source(toks, *left)
     else:
-        if left is None:
-            left = _appositive_source(toks, j)
-            appositive = left is not None
+        if left is None or all(t.lower in _TRAILING for t in toks[left[0] : left[1]]):
+            # (only a time before the cue: "Sherman (D-Calif.) last month joked")
+            app = _appositive_source(toks, j)
+            if app is not None or left is None:
+                left = app
+                appositive = app is not None
         left_ok = left is not None and is_source(toks, *left)
     right = None
     # "..., said Smith" / "“...,” said Smith": only verbs of saying invert, right after a
@@ -910,7 +926,10 @@ def _verb_cue(
         # of the NAACP," and "Sen. Bernie Sanders (I-Vt.)"; the speaker is the name. Not
         # a relative clause or an aside: "Barkley, who said he ..., said", "Mike
         # Huckabee, for his part, is ...".
-        source = Span(source.start, toks[j - 1].end)
+        end = j
+        while end - 1 > b and toks[end - 1].lower in _TRAILING:
+            end -= 1  # not the time before the cue: "(D-Calif.) last week said"
+        source = Span(source.start, toks[end - 1].end)
     found = Found(
         [],
         StatementKind.INDIRECT,
@@ -1735,7 +1754,8 @@ def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
         subject = _leading_name(head)
     if not subject or start + len(subject) >= before:
         return None
-    return start, start + len(subject)
+    # without the adverbs after it: "Sanders instead ..., decrying"
+    return start, _trim_source(toks, start, start + len(subject))
 
 
 def _subject(toks: list[Token], before: int) -> list[str] | None:
