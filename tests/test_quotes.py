@@ -1676,7 +1676,17 @@ def test_the_subject_past_datelines_and_adverbials(text: str, expected: tuple[st
         ),
         # "even" and a stray apostrophe are not part of it
         ("Even the organizer of the rally said the crowd was small.", "the organizer of the rally"),
+        # nor an adjunct after the name, nor an aside in a past participle
+        ("Trump in his announcement speech said Mexico was not sending its best.", "Trump"),
+        (
+            "The younger Mr. Trump, surrounded by his siblings, said the campaign was ready.",
+            "The younger Mr. Trump",
+        ),
+        # but an organisation's "at" and a person's "in" keep theirs
+        ("The Tax Policy Center at the Urban Institute said the plan cost more.", None),
+        ("A woman in the crowd said he lied.", None),
     ],
 )
-def test_what_a_source_leaves_out(text: str, source: str) -> None:
-    assert next(s for _, s, _, _ in _said(_analyze(text))) == source
+def test_what_a_source_leaves_out(text: str, source: str | None) -> None:
+    expected = source or text[: text.index(" said")]
+    assert next(s for _, s, _, _ in _said(_analyze(text))) == expected

@@ -323,11 +323,20 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             if d > a + 1 and toks[d].text[:1].isupper():
                 a = d
     j = _trim_source(toks, a, j)  # "Clinton apparently thinks", "Cruz still says"
+    for d in range(a + 1, j - 1):
+        if (
+            toks[d].lower in ("in", "during")
+            and toks[d - 1].text[:1].isupper()
+            and toks[d + 1].lower in _ADJUNCT_DETERMINERS
+        ):
+            j = d  # "Trump in his announcement speech called ...": an adjunct, not the name
+            break
     if a == j:
         return None
     return a, j
 
 
+_ADJUNCT_DETERMINERS = frozenset({"his", "her", "their", "its", "a", "an"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _TIME_OPENERS = frozenset({"last", "this", "earlier", "later"})
 
@@ -919,6 +928,7 @@ def _verb_cue(
             and (
                 (toks[b + 1].lower in _LEFT_NOT_APPOSITIVE and not _plain_relative(toks, b + 1, j))
                 or toks[b + 1].lower.endswith("ing")
+                or (toks[b + 1].lower.endswith("ed") and toks[b + 1].text[:1].islower())
             )
         )
     ):
