@@ -286,6 +286,15 @@ def _row(label: str, s: dict[str, Any]) -> str:
     )
 
 
+def _rows(sentences: str, cues: str, scores: dict[str, Any]) -> list[str]:
+    """The sentence row and the exact and overlap cue rows of one set of scores."""
+    return [
+        _row(sentences, scores["sentence"]),
+        _row(f"{cues} (exact)", scores["cue"]),
+        _row(f"{cues} (overlap)", scores["cue_overlap"]),
+    ]
+
+
 def format_table(name: str, result: dict[str, Any]) -> str:
     """The plain-text table of one corpus's scores, as the command prints it."""
     header = f"  {'':<27} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"
@@ -295,20 +304,14 @@ def format_table(name: str, result: dict[str, Any]) -> str:
         lines += [
             f"  {neg['sentences']} sentences; profile {spec['profile']}",
             header,
-            _row("negation sentences", neg["sentence"]),
-            _row("negation cues (exact)", neg["cue"]),
-            _row("negation cues (overlap)", neg["cue_overlap"]),
-            _row("speculation sentences", spec["sentence"]),
-            _row("speculation cues (exact)", spec["cue"]),
-            _row("speculation cues (overlap)", spec["cue_overlap"]),
+            *_rows("negation sentences", "negation cues", neg),
+            *_rows("speculation sentences", "speculation cues", spec),
         ]
         return "\n".join(lines)
     lines += [
         f"  {result['sentences']} sentences; profile {result['profile']}",
         header,
-        _row("uncertain sentences", result["sentence"]),
-        _row("cues (exact)", result["cue"]),
-        _row("cues (overlap)", result["cue_overlap"]),
+        *_rows("uncertain sentences", "cues", result),
     ]
     for kind, scores in result.get("kinds", {}).items():
         lines.append(_row(f"{kind} sentences", scores["sentence"]))

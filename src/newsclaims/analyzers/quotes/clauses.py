@@ -82,7 +82,9 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     # are Iranian-made rockets" is the writer's statement about what the military did.
     nested_from = nested.source.start if nested and nested.source else -1
     nested_until = nested.content[-1].end if nested else -1
-    nested_what = max((t.start for t in toks if t.start < nested_from), default=-1)
+    nested_what = (
+        max((t.start for t in toks if t.start < nested_from), default=-1) if nested else -1
+    )
     sourceless: list[Found] = []
     sourceless_until = -1
     # Where the last attribution with its content before its cue ends ("..., according to
@@ -336,7 +338,9 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     return a, j
 
 
-_ADJUNCT_DETERMINERS = frozenset({"his", "her", "their", "its", "a", "an"})
+# Words that open a noun phrase after a preposition: "to the forum", "in his speech".
+_NOUN_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+_ADJUNCT_DETERMINERS = _NOUN_OPENERS - {"the"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _TIME_OPENERS = frozenset({"last", "this", "earlier", "later"})
 
@@ -352,14 +356,15 @@ def _names_joined(toks: Sequence[Token], b: int, i: int, j: int) -> bool:
     while b < i - 1 and (toks[b].lower in _LEADING or toks[b].lower in _NOT_FIRST):
         b += 1  # "But Mr. Grassley"
     left, right = toks[b:i], toks[i + 1 : j]
-
-    def name(ws):
-        return ws[0].text[:1].isupper() and all(
-            w.text[:1].isupper() or w.lower in _NAME_JOINERS or not w.text[:1].isalnum() for w in ws
-        )
-
     first = right[1:] if right[0].lower == "the" and len(right) > 1 else right
-    return name(left) and name(first) and not any(_verbish(t) for t in left + right)
+    return _is_name(left) and _is_name(first) and not any(_verbish(t) for t in left + right)
+
+
+def _is_name(words: Sequence[Token]) -> bool:
+    """Whether ``words`` read as a name: "Mr. Leahy", "University of California"."""
+    return words[0].text[:1].isupper() and all(
+        w.text[:1].isupper() or w.lower in _NAME_JOINERS or not w.text[:1].isalnum() for w in words
+    )
 
 
 def _joined(toks: Sequence[Token], i: int) -> bool:
@@ -389,15 +394,22 @@ def _words_of(toks: Sequence[Token], a: int, b: int) -> list[str]:
     return out
 
 
+def _before_times(toks: Sequence[Token], j: int, floor: int) -> int:
+    """Token ``j`` moved back, not below ``floor``, over the times and adverbs before it
+    ("last month", "on Tuesday")."""
+    while (
+        j > floor
+        and toks[j - 1].lower in _TRAILING
+        and (toks[j - 1].text[:1].islower() or toks[j - 1].lower in TIME_WORDS)
+    ):
+        j -= 1
+    return j
+
+
 def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The source before an appositive: "Richard Revesz, director of ..., said" and
     "Sen. David Perdue (R-Ga.) said" give "Richard Revesz" and "Sen. David Perdue"."""
-    while (
-        j > 1
-        and toks[j - 1].lower in _TRAILING
-        and toks[j - 1].text[:1].islower() | (toks[j - 1].lower in TIME_WORDS)
-    ):
-        j -= 1  # "Sherman (D-Calif.) last month joked", "Perdue (R-Ga.) on Tuesday said"
+    j = _before_times(toks, j, 1)  # "Sherman (D-Calif.) last month joked"
     if j == 0 or toks[j - 1].lower not in (",", ")"):
         return None
     best = None
@@ -692,9 +704,6 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     )
 
 
-_TO_NOUN = frozenset({"the", "a", "an", "his", "her", "their", "its"})
-
-
 def _to_noun(words: Sequence[Token], i: int) -> bool:
     """Whether "to" at ``i`` joins two nouns in a source: "an adviser to Mr. Trump", "the
     head of the delegation to the forum" (not an infinitive: "to win")."""
@@ -702,7 +711,7 @@ def _to_noun(words: Sequence[Token], i: int) -> bool:
         return False
     nxt = words[i + 1]
     return words[i - 1].text[:1].isalpha() and (
-        nxt.lower in _TO_NOUN or (nxt.text[:1].isupper() and nxt.text[:1].isalpha())
+        nxt.lower in _NOUN_OPENERS or (nxt.text[:1].isupper() and nxt.text[:1].isalpha())
     )
 
 
@@ -936,10 +945,8 @@ def _verb_cue(
         # of the NAACP," and "Sen. Bernie Sanders (I-Vt.)"; the speaker is the name. Not
         # a relative clause or an aside: "Barkley, who said he ..., said", "Mike
         # Huckabee, for his part, is ...".
-        end = j
-        while end - 1 > b and toks[end - 1].lower in _TRAILING:
-            end -= 1  # not the time before the cue: "(D-Calif.) last week said"
-        source = Span(source.start, toks[end - 1].end)
+        # not the time before the cue: "(D-Calif.) last week said"
+        source = Span(source.start, toks[_before_times(toks, j, b + 1) - 1].end)
     found = Found(
         [],
         StatementKind.INDIRECT,
@@ -1107,8 +1114,8 @@ def _subordinate(toks: Sequence[Token], a: int) -> bool:
 
 def _subordinate_end(text: str, toks: Sequence[Token], span: Span) -> Span:
     """``span`` cut at the first comma in it: where a subordinate clause ends."""
-    i = bisect_left(toks, span.start, key=lambda t: t.start)
-    for t in toks[i:]:
+    for d in range(bisect_left(toks, span.start, key=lambda t: t.start), len(toks)):
+        t = toks[d]
         if t.start >= span.end:
             break
         if t.lower == ",":
