@@ -80,7 +80,7 @@ def continuation(
     quoted = sum(len(q.span) for q in unit.quotes)
     if quoted < 0.6 * len(unit.span):
         return None
-    prev = found[-1]
+    prev = _speaker_of(found)
     if prev.kind is StatementKind.ASSERTION or (
         prev.speaker is None and prev.source is None and not prev.continues
     ):
@@ -106,6 +106,24 @@ def continuation(
             continues=True,
         )
     return None
+
+
+def _speaker_of(found: list[Found]) -> Found:
+    """The statement a quotation continues: the last one, or the quotation before it
+    when the last one is a participle that shares its source (PolNeAR carries the quote on:
+    "“...,” Ms. Hughes said, pointing out where ... “But those days are never coming
+    back.”")."""
+    prev = found[-1]
+    if (
+        prev.kind is StatementKind.INDIRECT
+        and prev.source is not None
+        and len(found) > 1
+        and found[-2].source == prev.source
+        and found[-2].kind is not StatementKind.INDIRECT
+        and found[-2].paragraph == prev.paragraph
+    ):
+        return found[-2]
+    return prev
 
 
 # Section labels that open headlines with a colon and name no source ("The Latest: ...").
