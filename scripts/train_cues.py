@@ -24,8 +24,9 @@ import math
 import random
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from learn_cues import head_offsets
 
@@ -35,6 +36,8 @@ from newsclaims.analyzers.quotes.units import outside_quotes, units
 from newsclaims.evaluate.polnear import corpus_files
 from newsclaims.model import Analysis, Article
 from newsclaims.readers import read
+
+T = TypeVar("T")
 
 OUT = Path(__file__).resolve().parent.parent / "src/newsclaims/analyzers/quotes/data/cue_model.tsv"
 EPOCHS = 3
@@ -64,26 +67,48 @@ def examples(root: Path) -> Iterator[tuple[str, list[tuple[list[str], bool, str]
 
 def train(data: list[tuple[list[str], bool, str]]) -> dict[str, float]:
     """Logistic regression by AdaGrad, in a fixed order."""
+
+    def step(example: tuple[list[str], bool, str], w: dict[str, float]) -> Step:
+        feats, y, _ = example
+        z = sum(w.get(f, 0.0) for f in feats)
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        loss = -math.log(p + 1e-12) if y else -math.log(1.0 - p + 1e-12)
+        grad = p - (1.0 if y else 0.0)
+        return loss, dict.fromkeys(feats, grad)
+
+    return adagrad(data, step, EPOCHS, RATE, L2)
+
+
+Step = tuple[float, dict[str, float]]  # an example's loss, and its gradient by feature
+
+
+def adagrad(
+    data: Sequence[T],
+    step: Callable[[T, dict[str, float]], Step],
+    epochs: int,
+    rate: float,
+    l2: float,
+) -> dict[str, float]:
+    """Weights fitted by AdaGrad with L2 regularisation: ``epochs`` passes over ``data`` in
+    a fixed shuffled order (so the same data give the same weights), ``step`` giving each
+    example's loss and gradient under the current weights."""
     w: dict[str, float] = {}
     g2: dict[str, float] = {}
     order = list(range(len(data)))
     rng = random.Random(13)
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         rng.shuffle(order)
-        loss = 0.0
+        total = 0.0
         for i in order:
-            feats, y, _ = data[i]
-            z = sum(w.get(f, 0.0) for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            loss -= math.log(p + 1e-12) if y else math.log(1.0 - p + 1e-12)
-            grad = p - (1.0 if y else 0.0)
-            for f in feats:
+            loss, grads = step(data[i], w)
+            total += loss
+            for f, grad in grads.items():
                 old = w.get(f, 0.0)
-                g = grad + L2 * old
+                g = grad + l2 * old
                 acc = g2.get(f, 1e-8) + g * g
                 g2[f] = acc
-                w[f] = old - RATE * g / math.sqrt(acc)
-        print(f"epoch {epoch + 1}: mean loss {loss / len(data):.4f}", file=sys.stderr)
+                w[f] = old - rate * g / math.sqrt(acc)
+        print(f"epoch {epoch + 1}: mean loss {total / len(data):.4f}", file=sys.stderr)
     return w
 
 
@@ -138,20 +163,34 @@ def main(root: Path, holdout: bool) -> None:
                 f"recall {tp / max(1, tp + fn):.3f}"
             )
         return
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fp:
-        fp.write(
-            "# Learned cue detector (logistic regression) trained on PolNeAR train by\n"
-            "# scripts/train_cues.py: feature, weight. Features name single words and\n"
-            "# word classes seen in the training texts; no sentence of them is stored.\n"
-        )
-        for f in sorted(w):
-            fp.write(f"{f}\t{w[f]:.3f}\n")
-    print(f"{len(w)} weights -> {OUT}", file=sys.stderr)
+    write_weights(
+        OUT,
+        "Learned cue detector (logistic regression) trained on PolNeAR train by\n"
+        "scripts/train_cues.py: feature, weight. Features name single words and\n"
+        "word classes seen in the training texts; no sentence of them is stored.",
+        w,
+    )
+
+
+def write_weights(path: Path, header: str, w: dict[str, float], first: Iterable[str] = ()) -> None:
+    """Write a model: ``header`` as comment lines, the rows ``first`` as they are, then
+    each weight as ``feature<TAB>weight``, sorted, so that the same weights give the same
+    file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fp:
+        fp.writelines(f"# {line}\n" for line in header.splitlines())
+        fp.writelines(f"{row}\n" for row in first)
+        fp.writelines(f"{f}\t{w[f]:.3f}\n" for f in sorted(w))
+    print(f"{len(w)} weights -> {path}", file=sys.stderr)
+
+
+def cli(main: Callable[[Path, bool], None], doc: str | None) -> None:
+    """Run ``main(corpus directory, --holdout given)`` from the command line."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(args) != 1:
+        sys.exit(doc)
+    main(Path(args[0]), "--holdout" in sys.argv)
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 1:
-        sys.exit(__doc__)
-    main(Path(args[0]), "--holdout" in sys.argv)
+    cli(main, __doc__)

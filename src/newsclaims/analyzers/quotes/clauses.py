@@ -1563,9 +1563,10 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
             cut = toks[k - 1].end if toks[k - 1].lower == "“" else toks[k - 1].start
             if first.start < cut < first.end:
                 main.content[0] = trim_end(text, trim(text, first.start, cut))
+            quoted = any(span.contains(q.span) for q in unit.quotes)
             return Found(
                 [span],
-                StatementKind.INDIRECT,
+                StatementKind.MIXED if quoted else StatementKind.INDIRECT,
                 source=main.source,
                 cue=cue_span,
                 stance=cue.stance,

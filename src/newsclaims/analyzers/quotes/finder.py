@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from newsclaims.analyzers.quotes.clauses import attributions
 from newsclaims.analyzers.quotes.conventions import continuation, headline, paragraph_conventions
+from newsclaims.analyzers.quotes.ends import cut_ends
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.speakers import Resolver
 from newsclaims.analyzers.quotes.units import Found, headline_unit, units, words
@@ -61,6 +62,7 @@ def find_statements(analysis: Analysis) -> list[Statement]:
             covered.append(unit.span)
             continue
         got = attributions(text, unit)
+        cut_ends(text, unit, got)
         if got:
             found.extend(got)
             if any(not f.subject for f in got):
