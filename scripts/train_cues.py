@@ -153,7 +153,7 @@ def main(root: Path, holdout: bool) -> None:
     if holdout:
         rows = [row for rs in test for row in rs]
         for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
-            c = Counter()
+            c: Counter[tuple[bool, bool]] = Counter()
             for feats, y, word in rows:
                 guess = ("st=" + stem(word)) in w and probability(w, feats) >= threshold
                 c[(guess, y)] += 1

@@ -63,7 +63,7 @@ def test_the_rules_end_is_always_a_candidate_and_quotes_are_never_cut() -> None:
             toks = end.words.toks
             for j in end.candidates:
                 assert not any(q.span.start < toks[j].end < q.span.end for q in unit.quotes)
-            assert start is None or start.first == start.candidates[0]
+            assert start is None or start.first in start.candidates
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -123,6 +123,14 @@ def test_tokens_keep_abbreviations_numbers_and_inner_apostrophes() -> None:
         assert t.span == Span(t.start, t.end)
 
 
+def test_a_web_address_is_one_token_and_a_full_stop_before_a_word_is_not() -> None:
+    text = "According to Politico.com, it ended.com is not a domain."
+    found = [t.text for t in tokens(text, Span(0, len(text)))]
+    assert found[:4] == ["According", "to", "Politico.com", ","]
+    assert "ended.com" in found  # (a domain-shaped word: one token, as a reader sees it)
+    assert found[-2:] == ["domain", "."]
+
+
 # -- paragraphs, headline, body, boilerplate ---------------------------------------------
 
 

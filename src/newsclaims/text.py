@@ -271,6 +271,7 @@ _TOKEN = re.compile(
     r"|Ft|Mt|Pres|Supt)\.(?!\w)"  # titles keep their period: "Mr. Burman"
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "John D. Rockefeller"
     r"|\d+(?:[.,:/]\d+)*%?"  # 1,000.5  20-60 is split at the hyphen
+    r"|[^\W_]+\.(?:com|org|net|gov|edu)(?![^\W_])"  # Politico.com
     r"|[^\W_]+(?:[’'\-][^\W_]+)*"  # Shi'ite, Brigadier-General
     r"|''|``"  # the NYT's doubled apostrophes
     r"|\S"

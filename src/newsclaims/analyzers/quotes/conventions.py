@@ -86,7 +86,13 @@ def continuation(
     ):
         return None
     if prev.paragraph == unit.paragraph:
-        prev.content.extend(q.span for q in unit.quotes)
+        spans = [q.span for q in unit.quotes]
+        last = prev.content[-1]
+        if spans[0].start > last.end and _only_stops(text, last.end, spans[0].start):
+            # "... her running mate. “And I'm not ruling anybody out.”": one span, the
+            # full stop the content had dropped taken back in.
+            prev.content[-1] = Span(last.start, spans.pop(0).end)
+        prev.content.extend(spans)
         return True
     para = paragraphs[unit.paragraph]
     opens_paragraph = text[para.start] in QUOTE_CHARS and unit.span.start == para.start
@@ -106,6 +112,11 @@ def continuation(
             continues=True,
         )
     return None
+
+
+def _only_stops(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is sentence punctuation and white space only."""
+    return all(c in ".!?;" or c.isspace() for c in text[start:end])
 
 
 def _speaker_of(found: list[Found]) -> Found:

@@ -38,7 +38,7 @@ _TRIMMED = frozenset({".", ",", ";", ":"})
 # A content is never extended past this many tokens beyond the rule's end, nor cut to one
 # shorter than a word; the limits keep the work per content bounded.
 MAX_EXTENSION = 60
-# A content's start moves at most this many tokens forward.
+# A content's start moves at most this many tokens either way.
 MAX_SHIFT = 12
 
 
@@ -182,13 +182,21 @@ class Choice:
 
 class StartChoice:
     """The candidate starts of one content: its first token ``first`` (where the rules
-    start it) or any later word up to ``last`` in ``starts`` (every word when ``starts`` is
-    None)."""
+    start it) or any word from ``lo`` (the first after the cue) to ``last`` in ``starts``
+    (every word when ``starts`` is None): PolNeAR takes the object in after "urged",
+    "asked" and "forced" ("urged **the department to process ...**") and leaves it out
+    after "told" ("told reporters **that ...**")."""
 
     __slots__ = ("candidates", "cue", "first", "words")
 
     def __init__(
-        self, words: Words, first: int, last: int, cue: str, starts: frozenset[str] | None
+        self,
+        words: Words,
+        lo: int,
+        first: int,
+        last: int,
+        cue: str,
+        starts: frozenset[str] | None,
     ) -> None:
         self.words = words
         self.first = first
@@ -196,7 +204,7 @@ class StartChoice:
         w, c = words.words, words.classes
         self.candidates = [
             j
-            for j in range(first, min(last, first + MAX_SHIFT) + 1)
+            for j in range(max(lo, first - MAX_SHIFT), min(last, first + MAX_SHIFT) + 1)
             if j == first or (c[j] in "Clnq" and (starts is None or w[j] in starts))
         ]
 
@@ -220,7 +228,7 @@ class StartChoice:
         for j in self.candidates:
             word = w[j]
             p = w[j - 1] if j > 0 else "^"
-            d = _bucket(j - first)
+            d = _offset(j - first)
             out.append(
                 [
                     "s:d=" + d,
@@ -314,7 +322,12 @@ def choices(
         end = Choice(words, first, rule, limit, cue, model.boundaries if model else None)
         start = None
         if len(f.content) == 1:
-            start = StartChoice(words, first, rule, cue, model.starts if model else None)
+            # Back to the word after the cue (and after a source that follows it).
+            after = f.cue.end
+            if f.source is not None and f.cue.end <= f.source.start < part.start:
+                after = f.source.end
+            lo = bisect_left(starts, after)
+            start = StartChoice(words, lo, first, rule, cue, model.starts if model else None)
         out.append((f, end, start))
     return out
 
