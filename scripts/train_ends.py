@@ -28,7 +28,7 @@ from pathlib import Path
 from train_cues import Step, adagrad, cli, write_weights
 
 from newsclaims.analyzers.quotes.clauses import attributions
-from newsclaims.analyzers.quotes.ends import choices
+from newsclaims.analyzers.quotes.ends import best, choices
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.units import Found, units
 from newsclaims.evaluate.polnear import Relation, corpus_files, load_article
@@ -58,7 +58,7 @@ def examples(root: Path) -> list[list[Example]]:
         rows: list[Example] = []
         for unit in units(text, layout.sentences, find_quotes(text, paragraphs), paragraphs):
             found = attributions(text, unit)
-            for f, end, start in choices(text, unit, found):
+            for f, end, start in choices(unit, found):
                 g = _gold(gold.relations, f)
                 if g is None:
                     continue
@@ -82,11 +82,11 @@ def examples(root: Path) -> list[list[Example]]:
 def _gold(relations: tuple[Relation, ...], f: Found) -> Relation | None:
     """The first gold relation whose cue overlaps ``f``'s and whose content overlaps its
     content's last part."""
-    part = f.content[-1]
+    part, cue = f.content[-1], f.cue
+    if cue is None:
+        return None
     for g in relations:
-        if f.cue is None or not g.cue or not g.content:
-            continue
-        if any(c.overlaps(f.cue) for c in g.cue) and any(c.overlaps(part) for c in g.content):
+        if any(c.overlaps(cue) for c in g.cue) and any(c.overlaps(part) for c in g.content):
             return g
     return None
 
@@ -154,15 +154,6 @@ def select(data: list[Example], sets: dict[str, frozenset[str]]) -> list[Example
     return out
 
 
-def choose(w: dict[str, float], feats: list[list[str]], rule: int) -> int:
-    best_j, best = rule, sum(w.get(f, 0.0) for f in feats[rule])
-    for j, fs in enumerate(feats):
-        z = sum(w.get(f, 0.0) for f in fs)
-        if z > best:
-            best, best_j = z, j
-    return best_j
-
-
 def main(root: Path, holdout: bool) -> None:
     articles = examples(root)
     train_rows = [r for i, rows in enumerate(articles) if not holdout or i % 10 != 9 for r in rows]
@@ -177,7 +168,7 @@ def main(root: Path, holdout: bool) -> None:
             rule = sum(y == r for _, _, y, r, _ in of_kind)
             # (a gold boundary the finder would not consider counts as wrong)
             considered = select(of_kind, sets)
-            model = sum(choose(w, feats, r) == y for _, feats, y, r, _ in considered)
+            model = sum(best(w, feats, r) == y for _, feats, y, r, _ in considered)
             print(
                 f"held out, {kind}s: {len(of_kind)}; the rule's right {rule}, the model's {model}"
             )

@@ -58,7 +58,7 @@ def test_the_rules_end_is_always_a_candidate_and_quotes_are_never_cut() -> None:
     m = model()
     for unit in _units(text):
         found = attributions(text, unit)
-        for _, end, start in choices(text, unit, found, m):
+        for _, end, start in choices(unit, found, m):
             assert end.rule in end.candidates
             toks = end.words.toks
             for j in end.candidates:

@@ -24,6 +24,7 @@ from newsclaims.analyzers.quotes.units import (
     Unit,
     has_words,
     inside,
+    kind_of,
     outside_quotes,
     span_of,
     trim_end,
@@ -1093,7 +1094,7 @@ def _verb_cue(
     # (The last part: a passive's subject, the first, may be one word: "Carson seems to ...")
     if not found.content or not has_words(text, found.content[-1], 2):
         return None
-    if any(part.contains(q.span) for part in found.content for q in unit.quotes):
+    if kind_of(found.content, unit.quotes) is StatementKind.MIXED:
         found.kind = StatementKind.MIXED
     if after is None and not found.content:
         return None
@@ -1580,10 +1581,9 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
             cut = toks[k - 1].end if toks[k - 1].lower == "“" else toks[k - 1].start
             if first.start < cut < first.end:
                 main.content[0] = trim_end(text, trim(text, first.start, cut))
-            quoted = any(span.contains(q.span) for q in unit.quotes)
             return Found(
                 [span],
-                StatementKind.MIXED if quoted else StatementKind.INDIRECT,
+                kind_of([span], unit.quotes),
                 source=main.source,
                 cue=cue_span,
                 stance=cue.stance,
@@ -1635,14 +1635,9 @@ def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int, after: int = -
     content = trim_end(text, content)
     if not has_words(text, content, 2):
         return None
-    kind = (
-        StatementKind.MIXED
-        if any(content.contains(q.span) for q in unit.quotes)
-        else StatementKind.INDIRECT
-    )
     return Found(
         [content],
-        kind,
+        kind_of([content], unit.quotes),
         source=source,
         cue=Span(toks[k].start, toks[k + 1].end),
         stance=PHRASES[("according", "to")],

@@ -1,4 +1,4 @@
-"""A learned choice of where an indirect content ends.
+"""A learned choice of where an indirect content ends and starts.
 
 The clause rules of :mod:`.clauses` end a reported clause at the end of its sentence or at
 the first boundary they know ("..., but", "..., which", a subordinate clause), and PolNeAR's
@@ -7,17 +7,20 @@ against her **in July**"), before an adjunct ("as a “disgrace” **after she a
 before a participle phrase, or past a ", but" that the rule cut at. No fixed list covers
 them, so this module learns the choice.
 
-For each attribution whose content follows its cue, every token boundary from the content's
-first word to the next attribution (or the end of the unit) is a candidate end; quotations
-count as one token, so an end never falls inside one. A log-linear model over the words and
-word classes around each boundary, its distance from the rule's end and from the content's
-start, and the cue word scores every candidate, and the content ends at the best one. The
-rule's own end is a feature, so the model departs from it only where the training data say
-the annotators usually do. The weights are trained on PolNeAR train by
-``scripts/train_ends.py`` and shipped as package data (``data/end_model.tsv``: feature,
-weight; statistics only, no text).
+For each attribution whose content follows its cue, the candidate ends are the rule's own
+and the token boundaries up to the next attribution (never past a cue word) that come
+before a word at which PolNeAR train's annotators often departed from the rule; quotations
+count as one token, so an end never falls inside one. The candidate starts are the rule's
+and the words around it that often open a content ("that" after "told reporters", the
+object after "urged"). A log-linear model over the words and word classes around each
+candidate, its distance from the rule's boundary, the content's length and first word, and
+the cue word scores every candidate, and the content takes the best; the rule's own wins a
+tie, so the model departs from it only where the training data say the annotators usually
+do. The weights and the word lists are trained on PolNeAR train by
+``scripts/train_ends.py`` and shipped as package data (``data/end_model.tsv``; statistics
+only, no text).
 
-The work is a few dictionary lookups per content token, linear in the length of the unit.
+The work is a few dictionary lookups per candidate, linear in the length of the unit.
 """
 
 from __future__ import annotations
@@ -27,11 +30,11 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from newsclaims.analyzers.quotes.cues import VERBS, data_rows
-from newsclaims.analyzers.quotes.units import Found, Unit, outside_quotes, trim_end
+from newsclaims.analyzers.quotes.units import Found, Unit, kind_of, outside_quotes, trim_end
 from newsclaims.model import Span, StatementKind
 from newsclaims.text import Token
 
-__all__ = ["Choice", "Model", "StartChoice", "Words", "choices", "cut_ends", "model"]
+__all__ = ["Choice", "Model", "StartChoice", "Words", "best", "choices", "cut_ends", "model"]
 
 _TRIMMED = frozenset({".", ",", ";", ":"})
 
@@ -176,9 +179,6 @@ class Choice:
             )
         return out
 
-    def best(self, table: dict[str, float]) -> int:
-        return _best(table, self)
-
 
 class StartChoice:
     """The candidate starts of one content: its first token ``first`` (where the rules
@@ -247,23 +247,28 @@ class StartChoice:
                 skipped = word
         return out
 
-    def best(self, table: dict[str, float]) -> int:
-        return _best(table, self)
 
-
-def _best(table: dict[str, float], choice: Choice | StartChoice) -> int:
-    """The candidate with the highest score; the rule's own on a tie."""
+def best(table: dict[str, float], features: Sequence[Sequence[str]], rule: int) -> int:
+    """The index of the candidate with the highest score under ``table``, given each
+    candidate's features; ``rule`` (the rule's own candidate) on a tie. The finder and the
+    training script both choose with this."""
     get = table.get
-    scores = [sum([get(f, 0.0) for f in fs]) for fs in choice.features()]
-    best = choice.candidates.index(choice.rule)
+    scores = [sum([get(f, 0.0) for f in fs]) for fs in features]
+    top = rule
     for i, z in enumerate(scores):
-        if z > scores[best]:
-            best = i
-    return choice.candidates[best]
+        if z > scores[top]:
+            top = i
+    return top
+
+
+def _choose(table: dict[str, float], choice: Choice | StartChoice) -> int:
+    """The token index of ``choice``'s best candidate."""
+    rule = choice.candidates.index(choice.rule)
+    return choice.candidates[best(table, choice.features(), rule)]
 
 
 def choices(
-    text: str, unit: Unit, found: Sequence[Found], model: Model | None = None
+    unit: Unit, found: Sequence[Found], model: Model | None = None
 ) -> list[tuple[Found, Choice, StartChoice | None]]:
     """The attributions of ``found`` (one unit's) whose content the model may move, each
     with its candidate ends and, for a single-part content, its candidate starts. A content
@@ -365,9 +370,9 @@ def cut_ends(text: str, unit: Unit, found: list[Found]) -> None:
     m = model()
     if not m.table:
         return
-    for f, end, start in choices(text, unit, found, m):
+    for f, end, start in choices(unit, found, m):
         before = list(f.content)
-        j = end.best(m.table)
+        j = _choose(m.table, end)
         if j != end.rule:
             part = f.content[-1]
             new = trim_end(text, Span(part.start, end.words.toks[j].end))
@@ -377,10 +382,9 @@ def cut_ends(text: str, unit: Unit, found: list[Found]) -> None:
             # The start moves only within what is left of the content.
             while start.candidates[-1] > j:
                 start.candidates.pop()
-            k = start.best(m.table)
+            k = _choose(m.table, start)
             if k != start.rule:
                 f.content[0] = Span(start.words.toks[k].start, f.content[0].end)
         if f.content != before:
             # A quotation taken in or left out makes a paraphrase mixed or plain.
-            quoted = any(p.contains(q.span) for p in f.content for q in unit.quotes)
-            f.kind = StatementKind.MIXED if quoted else StatementKind.INDIRECT
+            f.kind = kind_of(f.content, unit.quotes)

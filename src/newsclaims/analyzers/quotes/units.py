@@ -178,6 +178,14 @@ def inside(quotes: Sequence[Quote], offset: int) -> bool:
     return any(q.span.start <= offset < q.span.end for q in quotes)
 
 
+def kind_of(content: Sequence[Span], quotes: Sequence[Quote]) -> StatementKind:
+    """A paraphrase's kind: mixed when a quotation stands whole inside its content,
+    indirect otherwise."""
+    if any(part.contains(q.span) for part in content for q in quotes):
+        return StatementKind.MIXED
+    return StatementKind.INDIRECT
+
+
 def has_words(text: str, span: Span, n: int) -> bool:
     """Whether ``span`` holds at least ``n`` words (as :func:`words` counts them), reading
     no further than the ``n``-th."""
