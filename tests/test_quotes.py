@@ -861,6 +861,24 @@ def _cue_in(s: Statement, start: int, end: int) -> bool:
             kind=INDIRECT,
             id="content-starts-at-object-nyt",
         ),
+        case(
+            "nyt_2016-04-23_campaign-for-trump-says-he-ll-re",
+            "''I don't want a fractured convention",
+            "he",
+            "adding",
+            "''We don't want to be in Cleveland",
+            kind=DIRECT,
+            id="quote-after-adding-is-the-participles-nyt",
+        ),
+        case(
+            "nyt_2016-03-23_why-sanders-lags-on-black-vote-h",
+            "Mr. Minor said that while",
+            "Mr. Minor",
+            "said",
+            "that while he received his health care",
+            kind=MIXED,
+            id="content-opens-with-while-clause-nyt",
+        ),
     ],
 )
 def test_polnear_sentence(c: Case) -> None:

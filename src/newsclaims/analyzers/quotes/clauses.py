@@ -989,10 +989,11 @@ def _verb_cue(
             text, quote_before.span.end, min(cue_span.start, (source or cue_span).start)
         )
     ):
+        stop = _participle_cue_after(toks, k, unit)
         found.content = [
             q.span
             for q in unit.quotes
-            if q.span.end <= (source or cue_span).start or q.span.start >= cue_span.end
+            if q.span.end <= (source or cue_span).start or cue_span.end <= q.span.start < stop
         ]
         found.content = [
             s for s in found.content if s.end <= cue_span.start or s.start > cue_span.end
@@ -1228,6 +1229,16 @@ def _words_between(text: str, start: int, end: int) -> bool:
     source with words between them is not its quote ("the “Latin History for Dummies”
     project, the actor discussed ...")."""
     return _WORDISH.search(text, start, end) is not None
+
+
+def _participle_cue_after(toks: list[Token], k: int, unit: Unit) -> int:
+    """Where a participle cue after the cue at ``k`` starts ("..., he said, adding, “...”"),
+    outside quotations; the unit's end if none. A quotation after it is the participle's
+    (PolNeAR: 12 of 12 "adding," before a quotation on train)."""
+    for t in toks[k + 1 :]:
+        if t.lower.endswith("ing") and t.lower in VERBS and not inside(unit.quotes, t.start):
+            return t.start
+    return unit.span.end
 
 
 def _has_clause_after(text: str, toks: list[Token], k: int, cue: Cue, unit: Unit) -> bool:
@@ -1497,7 +1508,8 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
             return toks[d].start
         if t in _CLAUSE_BREAKERS and toks[d - 1].lower == ",":
             return toks[d - 1].start
-        if t in ("while", "whereas"):
+        if t in ("while", "whereas") and toks[d - 1].lower != "that":
+            # (not "said that while he ..., many ...": the clause opens the content)
             return toks[d].start
         if t in ("and", "but") and d > i and _new_attribution(toks, d + 1):
             # "... brand you a liar and NBC News will accuse you of ...": a new speaker.
@@ -1566,6 +1578,8 @@ def _participle(text: str, unit: Unit, toks: list[Token], start: int, main: Foun
                 nxt = toks[k + 2]
                 if not (nxt.text[:1].isalnum() or nxt.lower == "“"):
                     continue  # "referring to, among others, ..."
+            elif nxt.lower == "," and k + 2 < len(toks) and toks[k + 2].lower == "“":
+                nxt = toks[k + 2]  # "..., adding, “...”"
             # "..., saying he would ...", "..., adding: “...”"
             elif (nxt.lower in PREPOSITIONS and nxt.lower != "to") or not (
                 nxt.text[:1].isalnum() or nxt.lower in (":", "“")

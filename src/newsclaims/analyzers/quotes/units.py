@@ -179,8 +179,11 @@ def inside(quotes: Sequence[Quote], offset: int) -> bool:
 
 
 def kind_of(content: Sequence[Span], quotes: Sequence[Quote]) -> StatementKind:
-    """A paraphrase's kind: mixed when a quotation stands whole inside its content,
-    indirect otherwise."""
+    """A content's kind: direct when its parts are quotations, mixed when a quotation
+    stands whole inside it, indirect otherwise."""
+    spans = {q.span for q in quotes}
+    if content and all(part in spans for part in content):
+        return StatementKind.DIRECT
     if any(part.contains(q.span) for part in content for q in quotes):
         return StatementKind.MIXED
     return StatementKind.INDIRECT
