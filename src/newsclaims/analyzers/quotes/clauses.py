@@ -125,6 +125,13 @@ def attributions(text: str, unit: Unit) -> list[Found]:
             before_from = max(f.cue.end, f.source.end if f.source is not None else -1)
         if f is not None and f.content[0].start == nested_what:
             continue
+        if f is not None and f.source is None and f.cue is not None:
+            # "..., with 30 percent of voters saying ...", "Mr. Trump struck a measured
+            # tone, saying ...": a participle's source is the subject it hangs on.
+            subject = _participle_source(toks, bisect_left(toks, f.cue.start, key=_start))
+            if subject is not None:
+                f.source = span_of(toks, *subject)
+                f.source_words = _words_of(toks, *subject)
         if f is not None and f.source is None:
             # Claims nothing: a cue with a source later in the unit comes first.
             sourceless.append(f)
@@ -253,6 +260,50 @@ def _cut(text: str, content: list[Span], stop: int) -> list[Span]:
     return [
         trim_end(text, trim(text, s.start, min(s.end, stop))) for s in content if s.start < stop
     ]
+
+
+def _start(t: Token) -> int:
+    return t.start
+
+
+# Irregular past tenses that end a subject: "Mr. Trump struck a measured tone, saying ...".
+_IRREGULAR_PAST = frozenset(
+    {"left", "struck", "made", "took", "gave", "went", "came", "held", "kept", "won", "lost",
+     "ran", "put", "set", "brought", "sent", "spent", "met", "stood", "drew", "threw", "broke",
+     "spoke", "wrote", "led", "saw", "became", "began", "got", "hit", "cut", "paid", "sought",
+     "fought", "felt", "built", "heard", "laid", "sold", "swept", "is", "was", "are",
+     "were", "has", "had", "have"}
+)  # fmt: skip
+
+
+def _participle_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The subject of the participle cue at token ``j``: the noun phrase after "with"
+    ("..., with 30 percent of voters saying ..."), or, after a comma, the subject of the
+    sentence ("The president left no doubt ..., saying ...", "Mr. Biden, recalling ...")."""
+    if j == 0 or j >= len(toks) or not toks[j].lower.endswith("ing"):
+        return None
+    i = j - 1
+    while i >= 0 and j - i <= MAX_SOURCE and toks[i].lower not in (",", ";", "“", "with"):
+        i -= 1
+    if i >= 0 and toks[i].lower == "with":
+        return (i + 1, j) if i + 1 < j and is_source(toks, i + 1, j) else None
+    if toks[j - 1].lower != ",":
+        return None
+    start = _clause_start(toks, j)
+    if start is None or start >= j - 1:
+        return None
+    for v in range(start + 1, min(j, start + MAX_SOURCE // 2 + 1)):
+        t = toks[v]
+        if t.lower == ",":
+            return (start, v) if v == j - 1 and is_source(toks, start, v) else None
+        if t.text[:1].islower() and (
+            t.lower in AUX
+            or t.lower in _IRREGULAR_PAST
+            or (t.lower in VERBS and not t.lower.endswith("ing"))
+            or (t.lower.endswith("ed") and t.lower not in _PARTICIPLE_ADJECTIVES)
+        ):
+            return (start, v) if is_source(toks, start, v) else None
+    return None
 
 
 def _subject_participle(text: str, unit: Unit, toks: list[Token]) -> Found | None:
@@ -523,7 +574,11 @@ def _right_source(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
     """Token range after the cue at ``k`` naming the source ("said Smith")."""
     a = k + 1
     b = a
-    while b < len(toks) and toks[b].lower not in RIGHT_STOP and b - a < MAX_SOURCE:
+    while (
+        b < len(toks)
+        and (toks[b].lower not in RIGHT_STOP or _noun_to(toks, b))
+        and b - a < MAX_SOURCE
+    ):
         b += 1
     if b == a:
         return None
@@ -540,8 +595,9 @@ def _right_source(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
 
 # Lower-case words that open a source after its cue ("..., said one GOP source in the room").
 _RIGHT_FIRST = frozenset(
-    {"a", "an", "the", "one", "two", "three", "some", "several", "many", "another", "both"}
-)
+    {"a", "an", "the", "one", "two", "three", "some", "several", "many", "another", "both",
+     "former", "retired", "his", "her", "their", "its", "state", "senior", "top", "longtime"}
+)  # fmt: skip
 
 
 def _appositives_after(toks: Sequence[Token], b: int) -> int:
@@ -576,8 +632,8 @@ def _appositives_after(toks: Sequence[Token], b: int) -> int:
             if cue is not None and cue.rate >= 0.5:
                 return b
             e += 1
-        if e == b + 1 or e == limit:
-            return b
+        if e == b + 1 or (e == limit and e < n):
+            return b  # (one that runs to the unit's end is whole: "... Joseph R. Biden Jr.")
         b = e
     return b
 
@@ -710,6 +766,12 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
         )
         or len(words) <= 4
     )
+
+
+def _noun_to(toks: Sequence[Token], i: int) -> bool:
+    """ "to" after a common noun, before a name: "said a longtime adviser to Trump" (not
+    "said Smith to the crowd")."""
+    return toks[i - 1].text[:1].islower() and _to_noun(toks, i)
 
 
 def _to_noun(words: Sequence[Token], i: int) -> bool:
@@ -1794,7 +1856,7 @@ def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
         return None
     head = toks[start : start + MAX_SOURCE + 2]  # all that either reads: no copy of the rest
     subject = _subject(head, before - start)
-    if not subject or len(subject) > MAX_SOURCE // 2:
+    if not subject or sum(w[:1].isalpha() for w in subject) > MAX_SOURCE // 2:
         subject = _leading_name(head)
     if not subject or start + len(subject) >= before:
         return None
@@ -1806,11 +1868,24 @@ def _subject(toks: list[Token], before: int) -> list[str] | None:
     """The words of the sentence's subject: from its start to the first verb-like token
     (at most ``MAX_SOURCE + 1`` words: callers take no longer subject)."""
     words: list[str] = []
-    for i in range(min(before, MAX_SOURCE + 1)):
+    end = min(before, MAX_SOURCE + 1)
+    i = 0
+    while i < end:
         t = toks[i]
         if t.lower in AUX or t.lower in CUE_ADVERBS or t.lower.endswith("ed"):
             break
+        if i and t.text[:1].islower() and t.lower in VERBS and words[-1][:1].isupper():
+            break  # "UK Independence Party leader Nigel Farage said ..."
+        if t.text == "(" and i:
+            # "Sen. Bernie Sanders (I-Vt.) called him divisive and accused him ..."
+            close = next((c for c in range(i + 1, min(end, i + 6)) if toks[c].text == ")"), None)
+            if close is None:
+                break
+            words.extend(x.text for x in toks[i : close + 1])
+            i = close + 1
+            continue
         if not t.text[:1].isalnum() and t.text not in ("-", "'", "’", "."):
             break  # a quotation or a comma ends the subject: 'Khan “won” again, telling
         words.append(t.text)
+        i += 1
     return words or None

@@ -272,7 +272,8 @@ def choices(
 ) -> list[tuple[Found, Choice, StartChoice | None]]:
     """The attributions of ``found`` (one unit's) whose content the model may move, each
     with its candidate ends and, for a single-part content, its candidate starts. A content
-    qualifies when its last part follows the cue and is not a quotation of its own; its
+    qualifies when its last part follows the cue and is not a quotation of its own nor a
+    nested "what it says are ..." (whose noun phrase the rule ends); its
     candidate ends run to the start of the next attribution in the unit. With no
     ``model``, every candidate counts (for training)."""
     eligible = [
@@ -281,6 +282,7 @@ def choices(
         if f.cue is not None
         and f.kind is not StatementKind.DIRECT
         and not f.continues
+        and f.subject is None  # not "what it says are ...": a noun phrase the rule ends
         and f.content[-1].start >= f.cue.end
     ]
     if not eligible:
