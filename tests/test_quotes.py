@@ -1103,6 +1103,14 @@ def test_source_boundaries(text: str, source: str) -> None:
             "accused",
             "UK Independence Party leader Nigel Farage",
         ),
+        # a relative clause with no "that": its subject is the source
+        ("It is below the 1.2 billion dollars it expects to raise.", "expects", "it"),
+        ("It is a tactic many Democrats hope will work.", "hope", "many Democrats"),
+        (
+            "Politicians and even some technologists say it is slow.",
+            "say",
+            "Politicians and even some technologists",
+        ),
     ],
 )
 def test_the_source_of_a_cue(text: str, cue: str, source: str) -> None:

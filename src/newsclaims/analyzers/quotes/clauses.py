@@ -383,6 +383,21 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
                 d += 1
             if d > a + 1 and toks[d].text[:1].isupper():
                 a = d
+    for d in range(j - 1, a, -1):
+        prev = toks[d - 1]
+        if (
+            toks[d].lower in _RELATIVE_SUBJECTS
+            and prev.text[:1].islower()
+            and prev.text[:1].isalpha()
+            and prev.lower not in _NOT_BEFORE_RELATIVE
+            and prev.lower not in CUE_ADVERBS
+            and not _adverb(prev)
+            and not _verbish(prev)
+        ):
+            # "the kind of liberal jurist many Republicans fear", "the 1.2 billion dollars it
+            # expects": a relative clause with no "that"; its subject is the source.
+            a = d
+            break
     j = _trim_source(toks, a, j)  # "Clinton apparently thinks", "Cruz still says"
     for d in range(a + 1, j - 1):
         if (
@@ -401,6 +416,15 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
 _NOUN_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 _ADJUNCT_DETERMINERS = _NOUN_OPENERS - {"the"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# Words that open the subject of a relative clause without "that", after a noun.
+_RELATIVE_SUBJECTS = _SUBJECT_PRONOUNS | frozenset({"it", "many", "most", "some", "few"})
+# Words that a relative clause's subject cannot follow: "of many", "and most", "all of it".
+_NOT_BEFORE_RELATIVE = PREPOSITIONS | frozenset(
+    {"of", "and", "or", "but", "the", "a", "an", "that", "than", "as", "so", "not", "very", "too",
+     "how", "what", "why", "where", "when", "who", "which", "whom", "whose", "if", "whether",
+     "because", "while", "although", "though", "said", "says", "say", "told", "all", "both",
+     "even", "only", "just", "also", "still"}
+)  # fmt: skip
 _TIME_OPENERS = frozenset({"last", "this", "earlier", "later"})
 
 
