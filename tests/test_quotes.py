@@ -1111,6 +1111,17 @@ def test_source_boundaries(text: str, source: str) -> None:
             "say",
             "Politicians and even some technologists",
         ),
+        # a dateline with a state, and an opening adverbial with commas of its own
+        (
+            "DES MOINES, Iowa — Sen. Ted Cruz (R-Texas) said it would fail.",
+            "said",
+            "Sen. Ted Cruz (R-Texas)",
+        ),
+        (
+            "At an event in Ames, Iowa, on Sunday, Mrs. Clinton spoke again, saying she would win.",
+            "saying",
+            "Mrs. Clinton",
+        ),
     ],
 )
 def test_the_source_of_a_cue(text: str, cue: str, source: str) -> None:

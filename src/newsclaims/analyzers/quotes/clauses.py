@@ -1840,15 +1840,19 @@ _DASHES = frozenset({"—", "–", "―", "-", "--"})
 
 def _dateline_end(toks: Sequence[Token], before: int) -> int:
     """The token after a dateline that opens the unit ("WASHINGTON —", "LOS ANGELES -",
-    "BRUSSELS (Reuters) -"); 0 when there is none."""
-    inside = False
+    "BRUSSELS (Reuters) -", "DES MOINES, Iowa —", "DECATUR, Ill. —"); 0 when there is none."""
+    inside = state = False
     for i in range(min(before, 8)):
         t = toks[i]
         if t.lower in _DASHES and not inside:
             return i + 1 if i > 0 else 0
         if t.text in ("(", ")"):
             inside = t.text == "("
-        elif not (t.text.isupper() or t.text in (",", ".") or (inside and t.text[:1].isupper())):
+        elif t.text == "," and i > 0:
+            state = True  # a state or country after the city: title case
+        elif not (
+            t.text.isupper() or t.text == "." or ((inside or state) and t.text[:1].isupper())
+        ):
             return 0
     return 0
 
@@ -1864,11 +1868,29 @@ def _clause_start(toks: Sequence[Token], before: int) -> int | None:
         or first in _OPENING_ADVERBIALS
         or (first.endswith("ing") and toks[start].text[:1].isupper())
     ):
-        for i in range(start + 1, min(before, start + 10)):
-            if toks[i].lower == ",":
+        limit = start + 10
+        i = start + 1
+        while i < min(before, limit):
+            if toks[i].lower == "," and not _adverbial_goes_on(toks, i + 1, before):
                 return i + 1
+            if toks[i].lower == ",":
+                limit = min(i + 8, start + 20)  # "At an event in Ames, Iowa, on Sunday, ..."
+            i += 1
         return None
     return start
+
+
+def _adverbial_goes_on(toks: Sequence[Token], i: int, before: int) -> bool:
+    """Whether an opening adverbial goes on after the comma before token ``i``: a state
+    after a city ("in Ames, Iowa, ...") or another adverbial ("..., on Sunday, ...")."""
+    if i >= before:
+        return False
+    if toks[i].lower in PREPOSITIONS or toks[i].lower in TIME_WORDS:
+        return True
+    e = i
+    while e < before and e - i < 3 and toks[e].text[:1].isupper():
+        e += 1
+    return e > i and e < before and toks[e].lower == ","
 
 
 def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
