@@ -202,6 +202,8 @@ def _particle_rate(word: str, particle: str) -> float:
 
 
 _RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+# Passive cues whose subject is who heard or was asked ("I was told that ...").
+_TOLD = frozenset({"told", "asked", "questioned", "pressed", "informed", "briefed", "reminded"})
 
 
 def _passive(toks: Sequence[Token], j: int, k: int) -> bool:
@@ -224,6 +226,9 @@ _STATE_OF_MIND = frozenset(
         "troubled", "alarmed", "determined", "committed", "dismayed", "angered", "annoyed",
         "delighted", "encouraged", "excited", "heartened", "irritated", "offended", "relieved",
         "satisfied", "stunned", "tired", "upset", "opposed", "inclined", "persuaded",
+        "keen", "thrilled", "interested", "intrigued", "fascinated", "puzzled", "baffled",
+        "amazed", "appalled", "horrified", "terrified", "scared", "frightened", "embarrassed",
+        "confused", "enthused", "energized", "emboldened", "unconvinced", "unimpressed",
     }
 )  # fmt: skip
 
@@ -1062,6 +1067,8 @@ def _verb_cue(
     )
     if clitic:
         found.source_words[-1] = found.source_words[-1][:-2]
+    passive_cue = _passive(toks, j, k) or toks[k].lower in _RAISING
+    recipient = passive_cue and toks[k].lower in _TOLD
     k = last
 
     # Direct: quotes next to the attribution.
@@ -1115,19 +1122,14 @@ def _verb_cue(
 
     # Indirect (or mixed): the clause after the cue, or the clause before it.
     after_span = _clause_after(text, unit, toks, k, k + 1 if left_ok or sourceless else b, cue)
-    if (
-        after_span is not None
-        and left_ok
-        and found.source is not None
-        and not appositive
-        and speaker_words is None
-        and (_passive(toks, j, k) or toks[k].lower in _RAISING)
-    ):
+    if after_span is not None and left_ok and found.source is not None and passive_cue:
         # "The birth of the newest Clinton is expected to coincide with ...": the subject
         # of a passive cue is what is said, not who says it (PolNeAR: content in two parts,
-        # no source). So is the subject of "seems" and "appears" ("The closures appear to
-        # have brought some stability": 164 of 235 such cues on train).
-        found.content = [found.source, after_span]
+        # no source), with its appositive ("The central bank, which has held ..., is
+        # expected to act"); so is the subject of "seems" and "appears" ("The closures
+        # appear to have brought some stability": 164 of 235 such cues on train). The
+        # subject of "was told" or "was asked" is who heard it, and neither.
+        found.content = [after_span] if recipient else [found.source, after_span]
         found.source = None
         found.source_words = []
     elif after_span is not None and (left_ok or right is None):
