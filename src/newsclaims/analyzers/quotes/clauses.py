@@ -128,7 +128,7 @@ def attributions(text: str, unit: Unit) -> list[Found]:
         if f is not None and f.source is None and f.cue is not None:
             # "..., with 30 percent of voters saying ...", "Mr. Trump struck a measured
             # tone, saying ...": a participle's source is the subject it hangs on.
-            subject = _participle_source(toks, bisect_left(toks, f.cue.start, key=_start))
+            subject = _participle_source(toks, _token_at(toks, f.cue.start))
             if subject is not None:
                 f.source = span_of(toks, *subject)
                 f.source_words = _words_of(toks, *subject)
@@ -267,17 +267,18 @@ def _cut(text: str, content: list[Span], stop: int) -> list[Span]:
     ]
 
 
-def _start(t: Token) -> int:
-    return t.start
+def _token_at(toks: Sequence[Token], offset: int) -> int:
+    """The index of the first token that starts at or after ``offset``."""
+    return bisect_left(toks, offset, key=lambda t: t.start)
 
 
-# Irregular past tenses that end a subject: "Mr. Trump struck a measured tone, saying ...".
+# Irregular past tenses that end a subject (as AUX does): "Mr. Trump struck a measured tone,
+# saying ...".
 _IRREGULAR_PAST = frozenset(
     {"left", "struck", "made", "took", "gave", "went", "came", "held", "kept", "won", "lost",
      "ran", "put", "set", "brought", "sent", "spent", "met", "stood", "drew", "threw", "broke",
      "spoke", "wrote", "led", "saw", "became", "began", "got", "hit", "cut", "paid", "sought",
-     "fought", "felt", "built", "heard", "laid", "sold", "swept", "is", "was", "are",
-     "were", "has", "had", "have"}
+     "fought", "felt", "built", "heard", "laid", "sold", "swept"}
 )  # fmt: skip
 
 
@@ -1221,7 +1222,7 @@ def _subordinate(toks: Sequence[Token], a: int) -> bool:
 
 def _subordinate_end(text: str, toks: Sequence[Token], span: Span) -> Span:
     """``span`` cut at the first comma in it: where a subordinate clause ends."""
-    for d in range(bisect_left(toks, span.start, key=lambda t: t.start), len(toks)):
+    for d in range(_token_at(toks, span.start), len(toks)):
         t = toks[d]
         if t.start >= span.end:
             break
@@ -1323,7 +1324,11 @@ def _participle_cue_after(toks: list[Token], k: int, unit: Unit) -> int:
     """Where a participle cue after the cue at ``k`` starts ("..., he said, adding, “...”"),
     outside quotations; the unit's end if none. A quotation after it is the participle's
     (PolNeAR: 12 of 12 "adding," before a quotation on train)."""
-    for t in toks[k + 1 :]:
+    last = unit.quotes[-1].span.start if unit.quotes else -1
+    for d in range(k + 1, len(toks)):
+        t = toks[d]
+        if t.start > last:
+            break  # no quotation left for it to take
         if t.lower.endswith("ing") and t.lower in VERBS and not inside(unit.quotes, t.start):
             return t.start
     return unit.span.end
