@@ -1124,6 +1124,42 @@ def test_source_boundaries(text: str, source: str) -> None:
             "saying",
             "Mrs. Clinton",
         ),
+        # an aside between dashes goes with the source, as PolNeAR marks it
+        (
+            "Jason Sims — a teacher from Mount Pleasant — says he made a last-minute decision.",
+            "says",
+            "Jason Sims — a teacher from Mount Pleasant —",
+        ),
+        (
+            "Democrats — and some Republicans — say that his alienation of voters is a problem.",
+            "say",
+            "Democrats — and some Republicans —",
+        ),
+        # poll shares
+        ("About 4 in 10 say they want more liberal policies.", "say", "About 4 in 10"),
+        ("More than six in 10 said they were tired of it.", "said", "More than six in 10"),
+        # "... and says": the subject of the clause the cue is in
+        ("Reid caucused in Nevada on Saturday and says he voted for her.", "says", "Reid"),
+        (
+            "It was a rally in Philadelphia when Mr. Sanders took issue with recent criticism over"
+            " his understanding of financial regulation and assailed Mrs. Clinton.",
+            "assailed",
+            "Mr. Sanders",
+        ),
+        ("It won over Weaver, who came out and endorsed Clinton during a call.", "endorsed", "who"),
+        (
+            "But Mr. Autor and his colleagues found that it mattered.",
+            "found",
+            "Mr. Autor and his colleagues",
+        ),
+        # not a time phrase, a line before, or an aside after the name
+        ("Trump at the time said he had asked his people to look into it.", "said", "Trump"),
+        ("12\nAnchor Expressed Fear About Future Prejudice.", "Expressed", "Anchor"),
+        (
+            "“It is a movement,” said the younger Mr. Trump, surrounded by his siblings.",
+            "said",
+            "the younger Mr. Trump",
+        ),
     ],
 )
 def test_the_source_of_a_cue(text: str, cue: str, source: str) -> None:

@@ -355,6 +355,8 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
         and j - a < MAX_SOURCE
     ):
         a -= 1
+    if a > 1 and toks[a - 1].lower == "than" and toks[a - 2].lower in ("more", "less", "fewer"):
+        a -= 2  # "More than six in 10 said"
     # "and" joins noun phrases in short subjects ("Military experts and some exiled
     # Iranians"); elsewhere it starts a new clause.
     if a > 0 and toks[a - 1].lower == "and":
@@ -363,10 +365,15 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             b -= 1
         opens = (
             b == 0
-            or toks[b - 1].lower == ";"
+            or toks[b - 1].lower in _OPENS_CLAUSE
             or (toks[b - 1].lower == "," and _clause_start(toks, b) == b)
         )
-        if opens and b < a - 1 and j - b <= 8 and not any(_verbish(t) for t in toks[b : a - 1]):
+        if (
+            opens
+            and b < a - 1 < j - 1
+            and j - b <= 10
+            and not any(_verbish(t) for t in toks[b : a - 1])
+        ):
             # (also after an opening adverbial: "In swing states like Ohio, many Democrats
             # and Republicans yearn for")
             a = b
@@ -418,6 +425,11 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     return a, j
 
 
+# Words after which a clause, and so its subject, starts: "But Mr. Autor and his
+# colleagues found".
+_OPENS_CLAUSE = frozenset(
+    {";", "but", "while", "because", "although", "though", "when", "if", "that", "so", "since"}
+)
 # Words that open a noun phrase after a preposition: "to the forum", "in his speech".
 _NOUN_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 _ADJUNCT_DETERMINERS = _NOUN_OPENERS - {"the"}
@@ -499,10 +511,14 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The source before an appositive: "Richard Revesz, director of ..., said" and
     "Sen. David Perdue (R-Ga.) said" give "Richard Revesz" and "Sen. David Perdue"."""
     j = _before_times(toks, j, 1)  # "Sherman (D-Calif.) last month joked"
-    if j == 0 or toks[j - 1].lower not in (",", ")"):
+    if j == 0:
+        return None
+    floor = _dateline_end(toks, j) - 1  # not into a dateline: "WASHINGTON (Reuters) — ..."
+    if toks[j - 1].lower in _DASHES:
+        return _dashed_source(toks, j - 1, floor)
+    if toks[j - 1].lower not in (",", ")"):
         return None
     best = None
-    floor = _dateline_end(toks, j) - 1  # not into a dateline: "WASHINGTON (Reuters) — ..."
     for p in range(j - 2, max(-1, floor, j - 30), -1):
         t = toks[p].lower
         if t in ("“", ";", ":"):
@@ -520,6 +536,30 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             ):
                 best = cand
     return best
+
+
+def _dashed_source(toks: Sequence[Token], close: int, floor: int) -> tuple[int, int] | None:
+    """The source before an aside between dashes that closes at token ``close``: "Jason
+    Sims — a teacher from Mount Pleasant — says", "The three constitutional scholars --
+    Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed" give "Jason Sims", "The three ..."."""
+    if close > 0 and toks[close].lower == "-" and toks[close - 1].lower == "-":
+        close -= 1  # ("--" is two tokens)
+    for p in range(close - 1, max(-1, floor, close - 40), -1):
+        t = toks[p].lower
+        if t in ("“", ";", ":", ".", "?", "!"):
+            return None
+        if t in _DASHES:
+            if t == "-" and p > 0 and toks[p - 1].lower == "-":
+                p -= 1
+            cand = _left_source(toks, p)
+            if (
+                cand is not None
+                and (toks[cand[0]].text[:1].isupper() or toks[cand[0]].text[:1].isdigit())
+                and is_source(toks, *cand)
+            ):
+                return cand
+            return None
+    return None
 
 
 # fmt: off
@@ -582,6 +622,7 @@ _LEADING = frozenset(
         "today",
         "here",
         "even",
+        "including",
     }
 )
 
@@ -589,10 +630,27 @@ _LEADING = frozenset(
 def _trim_source(toks: Sequence[Token], a: int, b: int) -> int:
     """The end of the source ``[a, b)`` without trailing adverbs and times."""
     end = b
-    while b - 1 > a and (toks[b - 1].lower in _TRAILING or _adverb(toks[b - 1])):
-        b -= 1
+    while True:
+        while b - 1 > a and (toks[b - 1].lower in _TRAILING or _adverb(toks[b - 1])):
+            b -= 1
+        tail = _time_phrase(toks, a, b)
+        if tail == b:
+            break
+        b = tail
     if b < end and b - 1 > a and _modifier(toks, b - 1):
         return end  # "A report issued earlier this year": the time goes with the participle
+    return b
+
+
+def _time_phrase(toks: Sequence[Token], a: int, b: int) -> int:
+    """The start of a time phrase that ends the source ``[a, b)`` ("Trump at the time", "the
+    report on Wednesday for the first time"); ``b`` when none does. (Not a month: PolNeAR
+    keeps "A Times/CBS News poll in December" whole.)"""
+    words = [t.lower for t in toks[max(a + 1, b - 4) : b]]
+    if words[-3:] == ["at", "the", "time"] or words[-4:] == ["for", "the", "first", "time"]:
+        return b - (3 if words[-1:] == ["time"] and words[-3] == "at" else 4)
+    if len(words) >= 2 and words[-2] == "on" and words[-1] in TIME_WORDS:
+        return b - 2
     return b
 
 
@@ -652,6 +710,12 @@ def _appositives_after(toks: Sequence[Token], b: int) -> int:
         if (
             first.lower in _NOT_APPOSITIVE
             or first.lower.endswith("ing")
+            or first.lower == "whose"
+            or (  # "said the younger Mr. Trump, surrounded by ...": an aside
+                first.lower.endswith("ed")
+                and first.text[:1].islower()
+                and first.lower not in _PARTICIPLE_ADJECTIVES
+            )
             or first.text == "“"
             or first.text[:1].isdigit()  # an age: "Mona Lamberson, 59, of ..."
         ):
@@ -727,8 +791,12 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
     words = toks[a:b]
     if not words:
         return False
-    # "In a fiery takedown of ...", "But", "Just last week": not noun phrases.
-    if words[0].lower in _NOT_FIRST or all(t.lower in _TRAILING for t in words):
+    # "In a fiery takedown of ...", "But", "Just last week": not noun phrases; but "About
+    # 4 in 10" is.
+    if (
+        words[0].lower in _NOT_FIRST
+        and not (len(words) > 1 and words[0].lower in _NUMBER_WORDS and words[1].text[:1].isdigit())
+    ) or all(t.lower in _TRAILING for t in words):
         return False
     for prev, t in pairwise(words):
         # "Trump unleashed a flurry of": a past tense after a name is a verb.
@@ -794,8 +862,29 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
             "their",
             "its",
         )
-        or len(words) <= 4
+        or (len(words) <= 4 and not _not_noun(words[-1]) and not _verb_form(words[0], ("ed",)))
     )
+
+
+_NOT_NOUNS = frozenset({"together", "almost", "all", "away", "despite", "aside", "short"})
+
+
+def _not_noun(t: Token) -> bool:
+    """Whether a word cannot end a short noun phrase: "perhaps", "stopped short of", "came
+    away", "Chastened"."""
+    low = t.lower
+    return (
+        (low in PREPOSITIONS and low != "this")
+        or low in _NOT_NOUNS
+        or _adverb(t)
+        or _verb_form(t, ("ed",))
+    )
+
+
+def _verb_form(t: Token, endings: tuple[str, ...] = ("ing", "ed")) -> bool:
+    """Whether a word reads as a participle, not an adjective: "fueling", "Chastened"."""
+    low = t.lower
+    return low.endswith(endings) and len(low) > 4 and low not in _PARTICIPLE_ADJECTIVES
 
 
 def _noun_to(toks: Sequence[Token], i: int) -> bool:
@@ -923,8 +1012,9 @@ def _verb_cue(
         speaker_words = [t.text for t in toks[before[0] : before[1]]] if before else None
         left_ok = speaker_words is not None
     elif left is None and j > 0 and toks[j - 1].lower in ("and", "then", "but"):
-        # "The Arizona Republican survived ... and says ...": the sentence's subject.
-        left = _subject_range(toks, j - 1)
+        # "The Arizona Republican survived ... and says ...": the sentence's subject, or
+        # that of the clause the cue is in ("when Mr. Sanders took issue ... and assailed").
+        left = _inner_subject(toks, j - 1) or _subject_range(toks, j - 1)
         left_ok = left is not None and is_source(toks, *left)
     elif (
         (left is None or not is_source(toks, *left))
@@ -934,7 +1024,9 @@ def _verb_cue(
     ):
         # "Trump has tried to use the ad against Clinton, accusing her of ...": a
         # participle cue shares the subject of its sentence.
-        left = _subject_range(toks, j - 1)
+        left = (
+            _inner_subject(toks, j - 1) if toks[j - 1].lower == "," else None
+        ) or _subject_range(toks, j - 1)
         left_ok = left is not None and is_source(toks, *left)
     else:
         if left is None or all(t.lower in _TRAILING for t in toks[left[0] : left[1]]):
@@ -1009,6 +1101,9 @@ def _verb_cue(
         source = None
     else:
         a, b = left if left_ok and left is not None else right  # type: ignore[misc]
+        # not over a line break: "12\nAnchor Expressed Fear About ...", a list's number
+        while a < b - 1 and "\n" in text[toks[a].start : toks[b - 1].start]:
+            a += 1
         source = span_of(toks, a, b)
     name_end = b
     clitic = (
@@ -1835,7 +1930,7 @@ def _leading_name(toks: list[Token]) -> list[str] | None:
     return out or None
 
 
-_BEFORE_PARTICIPLE = frozenset({",", "by", "while", "before", "after", "when"})
+_BEFORE_PARTICIPLE = frozenset({",", "by", "while", "before", "after", "when", "despite"})
 
 
 # Words that open an adverbial before the subject: "Despite the setback, Cruz ...".
@@ -1900,6 +1995,29 @@ def _adverbial_goes_on(toks: Sequence[Token], i: int, before: int) -> bool:
     return e > i and e < before and toks[e].lower == ","
 
 
+_SUBORDINATORS = frozenset({"when", "while", "because", "although", "though", "who", "if"})
+
+
+def _inner_subject(toks: list[Token], before: int) -> tuple[int, int] | None:
+    """The subject of the subordinate clause that token ``before`` is in: "who" in "Weaver,
+    who came out and endorsed", "Mr. Sanders" in "when Mr. Sanders took issue with ... and
+    assailed"; None when it is in the main clause."""
+    for p in range(before - 1, max(-1, before - 25), -1):
+        t = toks[p].lower
+        if t in (";", ":", "“", "”", "and", "but") or (
+            t == "," and (p == before - 1 or toks[p + 1].lower in _SUBJECT_PRONOUNS)
+        ):
+            return None  # (the main clause after "When Mr. Rubio did ..., he did ...")
+        if t in _SUBORDINATORS or (
+            # "after she attacked ... and blamed" (not "after Britain's decision")
+            t in ("after", "before", "since") and toks[p + 1].lower in _SUBJECT_PRONOUNS
+        ):
+            if t == "who":
+                return p, p + 1
+            return _subject_at(toks, p + 1, before)
+    return None
+
+
 def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
     """Token range of the sentence's subject before token ``before``: past an opening
     adverbial ("In his speech, Graham ...", "Last week, ..."), the words before the first
@@ -1907,6 +2025,11 @@ def _subject_range(toks: list[Token], before: int) -> tuple[int, int] | None:
     start = _clause_start(toks, before)
     if start is None:
         return None
+    return _subject_at(toks, start, before)
+
+
+def _subject_at(toks: list[Token], start: int, before: int) -> tuple[int, int] | None:
+    """Token range of the subject of a clause that starts at token ``start``."""
     head = toks[start : start + MAX_SOURCE + 2]  # all that either reads: no copy of the rest
     subject = _subject(head, before - start)
     if not subject or sum(w[:1].isalpha() for w in subject) > MAX_SOURCE // 2:
@@ -1925,7 +2048,16 @@ def _subject(toks: list[Token], before: int) -> list[str] | None:
     i = 0
     while i < end:
         t = toks[i]
-        if t.lower in AUX or t.lower in CUE_ADVERBS or t.lower.endswith("ed"):
+        if (
+            t.lower in AUX
+            or t.lower in CUE_ADVERBS
+            or (
+                t.lower.endswith("ed")
+                # (not an adjective: "The retired neurosurgeon", "registered voters")
+                and not (i and toks[i - 1].lower in _NOUN_OPENERS)
+                and t.lower not in _PARTICIPLE_ADJECTIVES
+            )
+        ):
             break
         if i and t.text[:1].islower() and t.lower in VERBS and words[-1][:1].isupper():
             break  # "UK Independence Party leader Nigel Farage said ..."
