@@ -1152,6 +1152,17 @@ def test_source_boundaries(text: str, source: str) -> None:
             "found",
             "Mr. Autor and his colleagues",
         ),
+        (
+            "Those close to him say that he would have to consider Reed.",
+            "say",
+            "Those close to him",
+        ),
+        (
+            "In her favor, all the experts I interviewed said her proposals were more detailed.",
+            "said",
+            "all the experts I interviewed",
+        ),
+        ("This is “the same advantage she has held,” reported Reuters.", "reported", "Reuters"),
         # not a time phrase, a line before, or an aside after the name
         ("Trump at the time said he had asked his people to look into it.", "said", "Trump"),
         ("12\nAnchor Expressed Fear About Future Prejudice.", "Expressed", "Anchor"),

@@ -406,6 +406,7 @@ def _left_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
             and prev.lower not in CUE_ADVERBS
             and not _adverb(prev)
             and not _verbish(prev)
+            and is_source(toks, d, j)  # (not "all the experts I interviewed said")
         ):
             # "the kind of liberal jurist many Republicans fear", "the 1.2 billion dollars it
             # expects": a relative clause with no "that"; its subject is the source.
@@ -587,6 +588,7 @@ _INVERTING = frozenset({
     "comment", "remark", "state", "acknowledge", "admit", "concede", "predict", "announce",
     "claim", "tell", "complain", "boast", "assert", "contend", "stress", "suggest", "caution",
     "continued", "added", "wrote", "asked", "noted", "explained", "replied", "responded",
+    "report", "reported",
 })
 _OBJECT_CLAUSE = frozenset({
     "that", "if", "whether", "how", "what", "why", "when", "who", "where", "which", "to",
@@ -805,6 +807,7 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
             and t.text[:1].islower()
             and prev.text[:1].isupper()
             and prev.lower not in _DETERMINERS_CAP
+            and not (prev.lower in _SUBJECT_PRONOUNS and words[0] is not prev)
             and t.lower not in _PARTICIPLE_ADJECTIVES
         ):
             return False
@@ -900,7 +903,9 @@ def _to_noun(words: Sequence[Token], i: int) -> bool:
         return False
     nxt = words[i + 1]
     return words[i - 1].text[:1].isalpha() and (
-        nxt.lower in _NOUN_OPENERS or (nxt.text[:1].isupper() and nxt.text[:1].isalpha())
+        nxt.lower in _NOUN_OPENERS
+        or (nxt.text[:1].isupper() and nxt.text[:1].isalpha())
+        or (words[i - 1].lower == "close" and nxt.lower in PRONOUNS)  # "Those close to him"
     )
 
 
