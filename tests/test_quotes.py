@@ -1163,6 +1163,28 @@ def test_source_boundaries(text: str, source: str) -> None:
             "all the experts I interviewed",
         ),
         ("This is “the same advantage she has held,” reported Reuters.", "reported", "Reuters"),
+        # a source that ends in a name, and a trailing cue with a longer source or a time
+        (
+            '"It needs leadership," retired Air Force general Lloyd Newton said.',
+            "said",
+            "retired Air Force general Lloyd Newton",
+        ),
+        (
+            '"Subpoenas are not optional," panel Chairman Rep. Jason Chaffetz (R-Utah) said.',
+            "said",
+            "panel Chairman Rep. Jason Chaffetz (R-Utah)",
+        ),
+        (
+            "The officers watched it on Thursday, attorneys for the family said.",
+            "said",
+            "attorneys for the family",
+        ),
+        (
+            "Sentiment has been higher than in any year since 2004, the University of Michigan"
+            " reported last week.",
+            "reported",
+            "the University of Michigan",
+        ),
         # not a time phrase, a line before, or an aside after the name
         ("Trump at the time said he had asked his people to look into it.", "said", "Trump"),
         ("12\nAnchor Expressed Fear About Future Prejudice.", "Expressed", "Anchor"),

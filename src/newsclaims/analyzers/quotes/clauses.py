@@ -532,6 +532,7 @@ def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
                     toks[cand[0]].text[:1].isupper()
                     or toks[cand[0]].text[:1].isdigit()
                     or (toks[cand[0]].lower == "the" and cand[1] - cand[0] > 1)
+                    or _ends_in_name(toks[cand[0] : cand[1]])  # "panel Chairman Jason Chaffetz"
                 )
                 and is_source(toks, *cand)
             ):
@@ -866,6 +867,18 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
             "its",
         )
         or (len(words) <= 4 and not _not_noun(words[-1]) and not _verb_form(words[0], ("ed",)))
+        or _ends_in_name(words)  # "retired Air Force general Lloyd Newton"
+    )
+
+
+def _ends_in_name(words: Sequence[Token]) -> bool:
+    """Whether a phrase ends in a capitalised name (before a parenthesis: "(R-Utah)")."""
+    last = next((t for t in reversed(words) if t.text[:1].isalpha()), None)
+    return (
+        last is not None
+        and last.text[:1].isupper()
+        and words[-1].text in (")", last.text)
+        and sum(t.text[:1].isupper() for t in words) >= 2
     )
 
 
@@ -926,6 +939,14 @@ def _modifier(words: Sequence[Token], i: int) -> bool:
         and not _verbish(prev)
         and nxt.lower in _AFTER_PARTICIPLE
     )
+
+
+def _past_time(toks: Sequence[Token], i: int) -> int:
+    """Token ``i`` moved past a short time phrase ("on Saturday", "last week", "today")."""
+    e = i
+    while e < len(toks) and e - i < 3 and (toks[e].lower in _TIMES or toks[e].lower in _TRAILING):
+        e += 1
+    return e if e - i < 3 or e == len(toks) or not toks[e].text[:1].isalpha() else i
 
 
 def _verb_cue(
@@ -1063,13 +1084,16 @@ def _verb_cue(
     )
     if not left_ok and right is None and not (sourceless and sourceless_ok):
         return None
+    # (past a time after the cue: "As The Times reported on Saturday, ...", "..., the
+    # University of Michigan reported last week.")
+    past = _past_time(toks, last + 1)
     as_clause = (  # "As Joel Pollak observed, ..."
         left_ok
         and left is not None
         and left[0] > 0
         and toks[left[0] - 1].lower == "as"
-        and last + 1 < len(toks)
-        and toks[last + 1].lower == ","
+        and past < len(toks)
+        and toks[past].lower == ","
     )
     # "..., the Guardian reported.": the clause before the comma is the complement.
     trailing = (
@@ -1077,7 +1101,7 @@ def _verb_cue(
         and left is not None
         and left[0] > 1
         and toks[left[0] - 1].lower == ","
-        and (last + 1 == len(toks) or toks[last + 1].lower in (".", "!", "?"))
+        and (past == len(toks) or toks[past].lower in (".", "!", "?"))
     )
     if cue.clausal and not (
         quote_before or quote_after or as_clause or trailing or _complement_follows(toks, last, cue)
@@ -1263,7 +1287,7 @@ def _verb_cue(
             # cue interrupts its content, which goes on after it.
             found.content.append(rest)
     elif as_clause:
-        found.content = [trim(text, toks[k + 1].end, unit.span.end)]
+        found.content = [trim(text, toks[past].end, unit.span.end)]
     elif right is not None and k > 0 and toks[j - 1].lower == ",":
         found.content = _content_before(text, unit, before_from, toks[j - 1].start)
     elif after_span is not None:
@@ -1690,6 +1714,11 @@ def _and_said(toks: list[Token], m: int) -> bool:
     return subject is not None and is_source(toks, *subject)
 
 
+_PERFECT_OR_MODAL = frozenset(
+    {"has", "have", "had", "will", "would", "could", "can", "may", "might", "also"}
+)
+
+
 def _clause_end(toks: list[Token], i: int, default: int) -> int:
     """Where reported content starting before token ``i`` ends: at a semicolon or a dash,
     at ", but" / "while" / "although", at "and" + a verb ("... would rebound and praised
@@ -1708,9 +1737,12 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
             # "... brand you a liar and NBC News will accuse you of ...": a new speaker.
             return toks[d].start
         if t in ("and", "but") and d + 1 < n:
-            nxt = toks[d + 1].lower
+            m = d + 1
+            while m + 1 < n and m - d < 3 and toks[m].lower in _PERFECT_OR_MODAL:
+                m += 1  # "... but has said she will hold firm"
+            nxt = toks[m].lower
             if (nxt in VERBS and nxt not in ("said", "says")) or (
-                nxt.endswith("ed") and nxt[:1].isalpha() and toks[d + 1].text[:1].islower()
+                nxt.endswith("ed") and nxt[:1].isalpha() and toks[m].text[:1].islower()
             ):
                 return toks[d].start
             if t == "and" and _and_said(toks, d + 1):
@@ -1726,12 +1758,18 @@ def _clause_end(toks: list[Token], i: int, default: int) -> int:
                 return toks[d].start
         if t == ",":
             # ", he said" / ", the candidate said" inside the content: a new attribution.
-            for e in range(d + 1, min(n, d + 5)):
+            for e in range(d + 1, min(n, d + 9)):
                 w = toks[e].lower
                 if w in (",", ".", "“"):
                     break
                 cue = VERBS.get(w)
-                if cue is not None and cue.lemma in _INVERTING and toks[e - 1].lower not in _BE:
+                if (
+                    cue is not None
+                    and cue.lemma in _INVERTING
+                    and toks[e - 1].lower not in _BE
+                    # (a longer source only before the end: ", attorneys for the family said.")
+                    and (e < d + 5 or e + 1 == n or toks[e + 1].lower in (".", "!", "?"))
+                ):
                     # (not a passive: "..., when he speaks, he is asked about her")
                     return toks[d].start
     return default
