@@ -650,8 +650,10 @@ def _time_phrase(toks: Sequence[Token], a: int, b: int) -> int:
     report on Wednesday for the first time"); ``b`` when none does. (Not a month: PolNeAR
     keeps "A Times/CBS News poll in December" whole.)"""
     words = [t.lower for t in toks[max(a + 1, b - 4) : b]]
-    if words[-3:] == ["at", "the", "time"] or words[-4:] == ["for", "the", "first", "time"]:
-        return b - (3 if words[-1:] == ["time"] and words[-3] == "at" else 4)
+    if words[-3:] == ["at", "the", "time"]:
+        return b - 3
+    if words[-4:] == ["for", "the", "first", "time"]:
+        return b - 4
     if len(words) >= 2 and words[-2] == "on" and words[-1] in TIME_WORDS:
         return b - 2
     return b
@@ -866,7 +868,7 @@ def is_source(toks: Sequence[Token], a: int, b: int) -> bool:
             "their",
             "its",
         )
-        or (len(words) <= 4 and not _not_noun(words[-1]) and not _verb_form(words[0], ("ed",)))
+        or (len(words) <= 4 and not _not_noun(words[-1]) and not _past_participle(words[0]))
         or _ends_in_name(words)  # "retired Air Force general Lloyd Newton"
     )
 
@@ -893,14 +895,15 @@ def _not_noun(t: Token) -> bool:
         (low in PREPOSITIONS and low != "this")
         or low in _NOT_NOUNS
         or _adverb(t)
-        or _verb_form(t, ("ed",))
+        or _past_participle(t)
     )
 
 
-def _verb_form(t: Token, endings: tuple[str, ...] = ("ing", "ed")) -> bool:
-    """Whether a word reads as a participle, not an adjective: "fueling", "Chastened"."""
+def _past_participle(t: Token) -> bool:
+    """Whether a word reads as a past participle, not an adjective: "Chastened" (not
+    "retired")."""
     low = t.lower
-    return low.endswith(endings) and len(low) > 4 and low not in _PARTICIPLE_ADJECTIVES
+    return low.endswith("ed") and len(low) > 4 and low not in _PARTICIPLE_ADJECTIVES
 
 
 def _noun_to(toks: Sequence[Token], i: int) -> bool:
@@ -946,6 +949,7 @@ def _past_time(toks: Sequence[Token], i: int) -> int:
     e = i
     while e < len(toks) and e - i < 3 and (toks[e].lower in _TIMES or toks[e].lower in _TRAILING):
         e += 1
+    # (three such words before another word are not a time: stay at ``i``)
     return e if e - i < 3 or e == len(toks) or not toks[e].text[:1].isalpha() else i
 
 

@@ -212,14 +212,14 @@ def words(text: str, span: Span) -> int:
 def trim_end(text: str, span: Span) -> Span:
     """Drop sentence punctuation from the end of an indirect content span."""
     end = span.end
+    # the close of a parenthesis the content did not open goes too: "(He denied it.)"
+    # (the surplus of closes is counted once, not again for each mark dropped)
+    unopened = text.count(")", span.start, end) - text.count("(", span.start, end)
     while end > span.start:
         c = text[end - 1]
-        if not (
-            c in ".,;:"
-            or c.isspace()
-            # the close of a parenthesis the content did not open: "(He denied it.)"
-            or (c == ")" and text.count("(", span.start, end) < text.count(")", span.start, end))
-        ):
+        if c == ")" and unopened > 0:
+            unopened -= 1
+        elif not (c in ".,;:" or c.isspace()):
             break
         end -= 1
     return Span(span.start, end)
