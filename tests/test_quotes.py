@@ -1584,6 +1584,19 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "He told reporters how surprised he is that health became an issue.",
             "how surprised he is that health became an issue",
         ),
+        # a longer object: two plain words, "of" and a place, a contracted pronoun after it
+        (
+            "Ryan told a news conference they are planting the seeds.",
+            "they are planting the seeds",
+        ),
+        (
+            "Whitman told The Star-Ledger of Newark last week she would rather vote for Clinton.",
+            "she would rather vote for Clinton",
+        ),
+        (
+            "Pate also told Breitbart News he’d support Hillary Clinton.",
+            "he’d support Hillary Clinton",
+        ),
     ],
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:
@@ -1648,6 +1661,16 @@ def test_a_rare_learned_cue_form_needs_a_cue_context(text: str, cues: list[str])
             "His obsession is an insult to all Americans, top lawmakers said Friday "
             "afternoon, as they bristled at the questions.",
             ("His obsession is an insult to all Americans", "top lawmakers", "said"),
+        ),
+        # ", as X said." reports the clause before it
+        (
+            "It also does not answer whether Scott had a gun, as police have said.",
+            ("It also does not answer whether Scott had a gun", "police", "have said"),
+        ),
+        # a sentence connective is the writer's, not the source's
+        (
+            "Still, almost two in three Republicans view Trump favorably, the poll found.",
+            ("almost two in three Republicans view Trump favorably", "the poll", "found"),
         ),
     ],
 )

@@ -1100,11 +1100,11 @@ def _verb_cue(
         and toks[past].lower == ","
     )
     # "..., the Guardian reported.": the clause before the comma is the complement.
+    # ("..., as police have said.": the same, the comma before "as")
+    comma = _comma_before(toks, left[0]) if left_ok and left is not None else None
     trailing = (
-        left_ok
-        and left is not None
-        and left[0] > 1
-        and toks[left[0] - 1].lower == ","
+        comma is not None
+        and comma > 0
         and (past == len(toks) or toks[past].lower in (".", "!", "?"))
     )
     if cue.clausal and not (
@@ -1280,11 +1280,10 @@ def _verb_cue(
     elif (
         left is not None
         and left_ok
-        and a > 0
-        and toks[a - 1].lower == ","
-        and toks[0].start < toks[a - 1].start
+        and (comma := _comma_before(toks, a, trailing)) is not None
+        and toks[0].start < toks[comma].start
     ):
-        found.content = _content_before(text, unit, before_from, toks[a - 1].start)
+        found.content = _content_before(text, unit, before_from, toks[comma].start)
         rest = _resumed_clause(text, unit, toks, k)
         if rest is not None:
             # "But to prevent problems, he said, local officials should be vigilant": the
@@ -1676,8 +1675,17 @@ def _after_object(toks: list[Token], i: int) -> int | None:
     elif toks[d].text[:1].isupper():
         while d < n and d - i < 4 and toks[d].text[:1].isupper():
             d += 1
+        if d + 1 < n and toks[d].lower == "of" and toks[d + 1].text[:1].isupper():
+            d += 2  # "The Star-Ledger of Newark"
     elif toks[d].lower in ("the", "a", "an", "his", "her", "their") and d + 1 < n:
         d += 2  # "the crowd", "a rally"
+        if (
+            d + 1 < n
+            and _plain_word(toks[d - 1])
+            and _plain_word(toks[d])
+            and _subject_pronoun(toks[d + 1])
+        ):
+            d += 1  # "a news conference they are ..."
     if d == i or d >= n:
         return None
     # A time after the object: "told African-Americans this weekend he would ..."
@@ -1688,8 +1696,32 @@ def _after_object(toks: list[Token], i: int) -> int | None:
     if d >= n:
         return None
     nxt = toks[d]
-    opens = nxt.lower in PRONOUNS or nxt.lower in ("the", "a", "an", "there", "that")
+    opens = _subject_pronoun(nxt) or nxt.lower in ("the", "a", "an", "there", "that")
     return d if opens or (nxt.text[:1].isupper() and nxt.text[:1].isalpha()) else None
+
+
+def _comma_before(toks: list[Token], a: int, as_too: bool = True) -> int | None:
+    """The comma right before a source at token ``a`` ("..., the Guardian reported"), or
+    before "as" there when ``as_too`` ("..., as police have said."); else None."""
+    if a > 0 and toks[a - 1].lower == ",":
+        return a - 1
+    if as_too and a > 1 and toks[a - 1].lower == "as" and toks[a - 2].lower == ",":
+        return a - 2
+    return None
+
+
+def _plain_word(tok: Token) -> bool:
+    """A lower-case word that is not a verb the finder knows: a noun or an adjective."""
+    w = tok.lower
+    return tok.text[:1].islower() and w.isalpha() and w not in VERBS and w not in AUX
+
+
+def _subject_pronoun(tok: Token) -> bool:
+    """A pronoun, contracted or not: "he", "he’d", "they're"."""
+    w = tok.lower
+    for mark in ("’", "'"):
+        w = w.partition(mark)[0] or w
+    return w in PRONOUNS
 
 
 def _new_attribution(toks: list[Token], i: int) -> bool:
@@ -1846,7 +1878,19 @@ def _content_before(text: str, unit: Unit, before_from: int, end: int) -> list[S
     """The content before a trailing or inverted cue, from the unit's start or from
     ``before_from``, up to ``end``; none when nothing is left."""
     start = max(unit.span.start, before_from)
+    if start == unit.span.start and (m := _CONNECTIVE.match(text, start, end)) is not None:
+        # "Still, almost two in three ... view Trump favorably, the poll found.": a
+        # sentence connective is the writer's, not the source's (PolNeAR train: 32 of 35).
+        start = m.end()
     return [trim(text, start, end)] if start < end else []
+
+
+_CONNECTIVE = re.compile(
+    r"(?:still|however|in contrast|by contrast|indeed|in fact|meanwhile|as a result|even so"
+    r"|moreover|nevertheless|nonetheless|separately|additionally|in addition|furthermore"
+    r"|at the same time|yet),\s+",
+    re.IGNORECASE,
+)
 
 
 def _according_to(toks: Sequence[Token], k: int) -> bool:
