@@ -1187,7 +1187,7 @@ def test_source_boundaries(text: str, source: str) -> None:
         ),
         # not a time phrase, a line before, or an aside after the name
         ("Trump at the time said he had asked his people to look into it.", "said", "Trump"),
-        ("12\nAnchor Expressed Fear About Future Prejudice.", "Expressed", "Anchor"),
+        ("12\nAnchor Expressed Fear About Future Prejudice.", "Expressed Fear About", "Anchor"),
         (
             "“It is a movement,” said the younger Mr. Trump, surrounded by his siblings.",
             "said",
@@ -1968,3 +1968,28 @@ def test_the_subject_past_datelines_and_adverbials(text: str, expected: tuple[st
 def test_what_a_source_leaves_out(text: str, source: str | None) -> None:
     expected = source or text[: text.index(" said")]
     assert next(s for _, s, _, _ in _said(_analyze(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a noun of saying and its preposition join the cue (PolNeAR train)
+        (
+            "Trump also took a shot at likely Democratic nominee Hillary Clinton.",
+            "also took a shot at",
+            "likely Democratic nominee Hillary Clinton",
+        ),
+        ("Kasich made no mention of Trump’s proposal.", "made no mention of", "Trump’s proposal"),
+        # not another's words, and not the subject of a clause
+        ("The crowd cheered Clinton’s attacks on Trump.", "cheered", "Clinton’s attacks on Trump"),
+        (
+            "Cruz said praise from Putin would not affect his policy.",
+            "said",
+            "praise from Putin would not affect his policy",
+        ),
+    ],
+)
+def test_a_noun_of_saying_and_its_preposition_join_the_cue(
+    text: str, cue: str, content: str
+) -> None:
+    assert [(q, c) for c, _, q, _ in _said(_analyze(text))] == [(cue, content)]

@@ -16,7 +16,7 @@ from newsclaims.analyzers.quotes.cues import (
     contextual_cues,
     cue_particles,
 )
-from newsclaims.analyzers.quotes.learned import cue_probability
+from newsclaims.analyzers.quotes.learned import cue_probability, stem
 from newsclaims.analyzers.quotes.marks import Quote
 from newsclaims.analyzers.quotes.speakers import PRONOUNS
 from newsclaims.analyzers.quotes.units import (
@@ -1198,7 +1198,7 @@ def _verb_cue(
         found.source_words[-1] = found.source_words[-1][:-2]
     passive_cue = _passive(toks, j, k) or toks[k].lower in _RAISING
     recipient = passive_cue and toks[k].lower in _TOLD
-    k = last
+    head, k = k, last
 
     # Direct: quotes next to the attribution.
     if (
@@ -1267,6 +1267,16 @@ def _verb_cue(
             # with the subordinate clause the attribution sits in.
             after_span = _subordinate_end(text, toks, after_span)
         found.content = [after_span]
+        joined = (
+            None
+            if cue.lemma in _INVERTING or stem(toks[head].lower) in _COMPLEMENT_VERBS or k > head
+            else _object_preposition(text, toks, k, after_span)
+        )
+        if joined is not None:
+            # "took a shot at Clinton", "made no mention of ...", "accused Republicans of
+            # ...": PolNeAR's cue runs to the preposition, its content is what follows.
+            found.cue = Span(cue_span.start, toks[joined].end)
+            found.content = [trim(text, toks[joined + 1].start, after_span.end)]
         if (
             left_ok
             and left is not None
@@ -1309,7 +1319,10 @@ def _verb_cue(
         return None
     found.content = [s for s in found.content if len(s) > 0]
     # (The last part: a passive's subject, the first, may be one word: "Carson seems to ...")
-    if not found.content or not has_words(text, found.content[-1], 2):
+    # (or one word after a joined preposition: "laid out his vision for America")
+    if not found.content or not has_words(
+        text, found.content[-1], 1 if found.cue is not cue_span else 2
+    ):
         return None
     if kind_of(found.content, unit.quotes) is StatementKind.MIXED:
         found.kind = StatementKind.MIXED
@@ -1698,6 +1711,87 @@ def _after_object(toks: list[Token], i: int) -> int | None:
     nxt = toks[d]
     opens = _subject_pronoun(nxt) or nxt.lower in ("the", "a", "an", "there", "that")
     return d if opens or (nxt.text[:1].isupper() and nxt.text[:1].isalpha()) else None
+
+
+_JOINING_PREPOSITIONS = frozenset(
+    {"of", "for", "about", "at", "against", "on", "as", "from", "upon"}
+)
+# The nouns of saying that PolNeAR takes into the cue with their preposition.
+_SPEECH_NOUNS = frozenset(
+    [
+        "shot",
+        "shots",
+        "swipe",
+        "swipes",
+        "attack",
+        "attacks",
+        "mention",
+        "criticism",
+        "defense",
+        "stance",
+        "statement",
+        "thoughts",
+        "words",
+        "word",
+        "rant",
+        "barbs",
+        "credit",
+        "doubt",
+        "doubts",
+        "note",
+        "dismay",
+        "astonishment",
+        "concern",
+        "concerns",
+        "fear",
+        "fears",
+        "sign",
+        "apologies",
+        "zeal",
+        "denunciation",
+        "praise",
+        "questions",
+        "warning",
+        "favor",
+        "opinion",
+    ]
+)
+# Verbs whose object is followed by a complement ("called his remarks on Saturday “...”").
+_COMPLEMENT_VERBS = frozenset({"call", "describ", "label", "nam", "see", "view", "cit"})
+# Words that end an object before a preposition could join it to the cue.
+_NOT_IN_OBJECT = frozenset({"that", "who", "which", "and", "or", "but", "to", "in", "with", "by"})
+
+
+def _object_preposition(text: str, toks: list[Token], k: int, content: Span) -> int | None:
+    """The preposition that ends a short object right after the cue at token ``k``, where
+    the content starts ("took a shot at", "made no mention of", "accused Republicans of"),
+    if what follows it is the content; else None."""
+    d = k + 1
+    if d >= len(toks) or toks[d].start != content.start or toks[d].lower in _CLAUSE_OPENERS:
+        return None
+    for e in range(d, min(len(toks) - 1, d + 6)):
+        t = toks[e]
+        if t.lower in _JOINING_PREPOSITIONS and e > d:
+            if toks[e - 1].lower not in _SPEECH_NOUNS:
+                return None
+            nxt = toks[e + 1]
+            rest = [x for x in toks[e + 1 : e + 9] if x.start < content.end]
+            if (
+                nxt.start < content.end
+                and (nxt.text[:1].isalnum() or nxt.text[:1] in "“\"'")
+                and not any(x.lower in AUX for x in rest)  # a clause: "said praise from X would"
+            ):
+                return e
+            return None
+        if (
+            not t.text[:1].isalnum()
+            or t.lower in _NOT_IN_OBJECT
+            or t.lower in AUX
+            or _possessive(t.lower)
+            or t.lower == "the"
+        ):
+            return None  # not another's words: "cheered Clinton’s attacks on Trump"
+    return None
 
 
 def _comma_before(toks: list[Token], a: int, as_too: bool = True) -> int | None:
