@@ -1717,45 +1717,14 @@ _JOINING_PREPOSITIONS = frozenset(
     {"of", "for", "about", "at", "against", "on", "as", "from", "upon"}
 )
 # The nouns of saying that PolNeAR takes into the cue with their preposition.
-_SPEECH_NOUNS = frozenset(
-    [
-        "shot",
-        "shots",
-        "swipe",
-        "swipes",
-        "attack",
-        "attacks",
-        "mention",
-        "criticism",
-        "defense",
-        "stance",
-        "statement",
-        "thoughts",
-        "words",
-        "word",
-        "rant",
-        "barbs",
-        "credit",
-        "doubt",
-        "doubts",
-        "note",
-        "dismay",
-        "astonishment",
-        "concern",
-        "concerns",
-        "fear",
-        "fears",
-        "sign",
-        "apologies",
-        "zeal",
-        "denunciation",
-        "praise",
-        "questions",
-        "warning",
-        "favor",
-        "opinion",
-    ]
-)
+# fmt: off
+_SPEECH_NOUNS = frozenset({
+    "shot", "shots", "swipe", "swipes", "attack", "attacks", "mention", "criticism", "defense",
+    "stance", "statement", "thoughts", "words", "word", "rant", "barbs", "credit", "doubt",
+    "doubts", "note", "dismay", "astonishment", "concern", "concerns", "fear", "fears", "sign",
+    "apologies", "zeal", "denunciation", "praise", "questions", "warning", "favor", "opinion",
+})
+# fmt: on
 # Verbs whose object is followed by a complement ("called his remarks on Saturday “...”").
 _COMPLEMENT_VERBS = frozenset({"call", "describ", "label", "nam", "see", "view", "cit"})
 # Words that end an object before a preposition could join it to the cue.
