@@ -1597,6 +1597,11 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "Pate also told Breitbart News he’d support Hillary Clinton.",
             "he’d support Hillary Clinton",
         ),
+        # a gerund after a cue that needs a clause
+        (
+            "Mr. Trump reported raising and spending about $9 million during the month.",
+            "raising and spending about $9 million during the month",
+        ),
     ],
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:

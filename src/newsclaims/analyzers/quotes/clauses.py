@@ -1519,6 +1519,14 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
     if cue.takes_object and k + 2 < len(toks):
         # "told reporters that ...", "asked Sanders how he is feeling"
         return any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
+    if (
+        nxt.endswith("ing")
+        and len(nxt) > 5
+        and nxt.isalpha()
+        and nxt not in PREPOSITIONS
+        and nxt not in _NOT_GERUNDS
+    ):
+        return True  # a gerund: "reported raising $9 million", "denied having ..."
     if nxt in PRONOUNS:
         # "believes he ...", and an object the content takes in: "criticized him for ...",
         # "praised her for ..." (dev cue exact F1 67.9 -> 68.1)
@@ -1761,6 +1769,12 @@ def _object_preposition(text: str, toks: list[Token], k: int, content: Span) -> 
         ):
             return None  # not another's words: "cheered Clinton’s attacks on Trump"
     return None
+
+
+_NOT_GERUNDS = frozenset(
+    {"including", "following", "regarding", "according", "concerning", "during", "nothing"}
+    | {"something", "anything", "everything", "morning", "evening", "spring", "building"}
+)
 
 
 def _comma_before(toks: list[Token], a: int, as_too: bool = True) -> int | None:
