@@ -1602,6 +1602,9 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "Mr. Trump reported raising and spending about $9 million during the month.",
             "raising and spending about $9 million during the month",
         ),
+        # a number, a quantifier or a bare noun phrase after such a cue
+        ("Carson reported more than 600 layoffs.", "more than 600 layoffs"),
+        ("The company reported earnings of $8.42 a share.", "earnings of $8.42 a share"),
     ],
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:
@@ -1998,3 +2001,10 @@ def test_a_noun_of_saying_and_its_preposition_join_the_cue(
     text: str, cue: str, content: str
 ) -> None:
     assert [(q, c) for c, _, q, _ in _said(_analyze(text))] == [(cue, content)]
+
+
+def test_a_factive_verb_before_a_noun_phrase_reports_nothing() -> None:
+    # "know about X" presupposes X: the sentence is the military's claim only (the seed's
+    # second statement), while "reported X" reports X.
+    text = "Senior leaders know about the operations of the force, the U.S. military said."
+    assert [(q, s) for _, s, q, _ in _said(_analyze(text))] == [("said", "the U.S. military")]
