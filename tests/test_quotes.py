@@ -1693,6 +1693,11 @@ def test_a_cue_that_interrupts_its_content_gets_both_parts() -> None:
     assert [(c, s, q) for c, s, q, _ in said] == [
         ("But to prevent problems … local officials should be vigilant", "he", "said")
     ]
+    # also a cue that needs a clause elsewhere
+    said = _said(_analyze("The trouble, Frank writes, began in the early 1970s."))
+    assert [(c, s, q) for c, s, q, _ in said] == [
+        ("The trouble … began in the early 1970s", "Frank", "writes")
+    ]
 
 
 def test_an_object_pronoun_opens_the_content_of_a_criticism() -> None:

@@ -1519,6 +1519,8 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
     if cue.takes_object and k + 2 < len(toks):
         # "told reporters that ...", "asked Sanders how he is feeling"
         return any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
+    if nxt == ",":
+        return True  # a parenthetical cue: "Voters, Clinton suggested, don’t have to ..."
     if nxt in PRONOUNS:
         # "believes he ...", and an object the content takes in: "criticized him for ...",
         # "praised her for ..." (dev cue exact F1 67.9 -> 68.1)
