@@ -2013,3 +2013,26 @@ def test_a_factive_verb_before_a_noun_phrase_reports_nothing() -> None:
     # second statement), while "reported X" reports X.
     text = "Senior leaders know about the operations of the force, the U.S. military said."
     assert [(q, s) for _, s, q, _ in _said(_analyze(text))] == [("said", "the U.S. military")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        # the words that lead into a quotation before a trailing cue are content too
+        (
+            "The summit accomplished “too little,” he said. “Europe risks a lot.”",
+            "The summit accomplished “too little,” … “Europe risks a lot.”",
+            MIXED,
+        ),
+        # but not a topic or a participle that leads into it
+        (
+            "As for complexity, “broadening the base is key,” he said.",
+            "“broadening the base is key,”",
+            DIRECT,
+        ),
+    ],
+)
+def test_the_words_leading_into_a_quotation(text: str, content: str, kind: StatementKind) -> None:
+    analysis = _analyze(text)
+    assert [c for c, _, _, _ in _said(analysis)] == [content]
+    assert [s.kind for s in analysis.statements] == [kind]
