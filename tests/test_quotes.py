@@ -2036,3 +2036,14 @@ def test_the_words_leading_into_a_quotation(text: str, content: str, kind: State
     analysis = _analyze(text)
     assert [c for c, _, _, _ in _said(analysis)] == [content]
     assert [s.kind for s in analysis.statements] == [kind]
+
+
+def test_a_one_word_headline_source_is_a_surname_the_article_gives_in_full() -> None:
+    headline = "Graham: Taxes will rise next year"
+    body = "Sen. Lindsey Graham spoke on Monday about the budget for next year."
+    result = _analyze(f"{headline}\n\n{body}", title=headline)
+    assert ("Taxes will rise next year", "Graham", ":") in [s[:3] for s in _said(result)]
+    # a topic is no source
+    headline = "Budget: Taxes will rise next year"
+    result = _analyze(f"{headline}\n\n{body}", title=headline)
+    assert all(q != ":" for _, _, q, _ in _said(result))

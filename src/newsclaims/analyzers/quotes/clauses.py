@@ -1275,7 +1275,7 @@ def _verb_cue(
         found.content = [after_span]
         joined = (
             None
-            if cue.lemma in _INVERTING or stem(toks[head].lower) in _COMPLEMENT_VERBS or k > head
+            if stem(toks[head].lower) in _COMPLEMENT_VERBS or k > head
             else _object_preposition(text, toks, k, after_span)
         )
         if joined is not None:

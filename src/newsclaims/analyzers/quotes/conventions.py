@@ -173,6 +173,14 @@ _HEADLINE_LABELS = frozenset(
 )
 
 
+def _named_in_body(text: str, after: int, word: str) -> bool:
+    """Whether a one-word headline source is a surname the article gives in full ("Graham:
+    ..." and, below, "Sen. Lindsey Graham"), not a topic ("Brexit: ...")."""
+    if not word.isalpha() or word.isupper():
+        return False
+    return re.search(rf"\b[A-Z][\w.]*\s+{re.escape(word)}\b", text[after:]) is not None
+
+
 def headline(text: str, head: Span) -> Found | None:
     """``Claim: Source`` or ``Source: Claim`` in a headline."""
     line = text[head.start : head.end]
@@ -204,8 +212,14 @@ def headline(text: str, head: Span) -> Found | None:
             source_words=rw,
             paragraph=-1,
         )
-    if (name_like(lw) and len(rw) >= 3 and describe(lw).kind is not SpeakerKind.UNKNOWN) or (
-        name_like(lw) and len(lw) >= 2 and len(rw) >= 3
+    if (
+        name_like(lw)
+        and len(rw) >= 3
+        and (
+            len(lw) >= 2
+            or describe(lw).kind is not SpeakerKind.UNKNOWN
+            or _named_in_body(text, head.end, lw[0])
+        )
     ):
         kind = StatementKind.DIRECT if rw[0][:1] in QUOTE_CHARS else StatementKind.INDIRECT
         # A headline's closing period is punctuation, not content.
