@@ -1993,6 +1993,8 @@ def test_what_a_source_leaves_out(text: str, source: str | None) -> None:
             "likely Democratic nominee Hillary Clinton",
         ),
         ("Kasich made no mention of Trump’s proposal.", "made no mention of", "Trump’s proposal"),
+        # the progressive of a learned cue form
+        ("George Pataki is endorsing John Kasich.", "is endorsing", "John Kasich"),
         # not another's words, and not the subject of a clause
         ("The crowd cheered Clinton’s attacks on Trump.", "cheered", "Clinton’s attacks on Trump"),
         (

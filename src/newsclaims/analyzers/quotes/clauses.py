@@ -971,7 +971,7 @@ def _verb_cue(
     cue = PARTICLE_VERBS.get(pair) if pair else None
     last = k + 1 if cue is not None else k
     if cue is None:
-        cue = VERBS.get(toks[k].lower)
+        cue = VERBS.get(toks[k].lower) or _progressive(toks, k)
         if (
             cue is not None
             and cue.learned
@@ -1829,6 +1829,18 @@ def _words_before_quote(text: str, unit: Unit, before_from: int, quote: Span) ->
         # a participle, a cue of its own ("Bemoaning the “phony system,” Trump ...")
         return None
     return lead.start
+
+
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "am", "been", "be"})
+
+
+def _progressive(toks: list[Token], k: int) -> Cue | None:
+    """The cue of a progressive form whose past form the lexicon lists: "Pataki is
+    endorsing Kasich" as "endorsed" ("is" right before it)."""
+    w = toks[k].lower
+    if k == 0 or toks[k - 1].lower not in _PROGRESSIVE or not w.endswith("ing") or len(w) < 7:
+        return None
+    return VERBS.get(w[:-3] + "ed") or VERBS.get(w[:-3] + "ned")
 
 
 def _comma_before(toks: list[Token], a: int, as_too: bool = True) -> int | None:
