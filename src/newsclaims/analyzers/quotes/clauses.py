@@ -1199,6 +1199,7 @@ def _verb_cue(
     passive_cue = _passive(toks, j, k) or toks[k].lower in _RAISING
     recipient = passive_cue and toks[k].lower in _TOLD
     head, k = k, last
+    joined: int | None = None  # the preposition a noun of saying takes into the cue
 
     # Direct: quotes next to the attribution.
     if (
@@ -1273,11 +1274,8 @@ def _verb_cue(
             # with the subordinate clause the attribution sits in.
             after_span = _subordinate_end(text, toks, after_span)
         found.content = [after_span]
-        joined = (
-            None
-            if stem(toks[head].lower) in _COMPLEMENT_VERBS or k > head
-            else _object_preposition(text, toks, k, after_span)
-        )
+        if stem(toks[head].lower) not in _COMPLEMENT_VERBS and k == head:
+            joined = _object_preposition(toks, k, after_span)
         if joined is not None:
             # "took a shot at Clinton", "made no mention of ...", "accused Republicans of
             # ...": PolNeAR's cue runs to the preposition, its content is what follows.
@@ -1326,9 +1324,7 @@ def _verb_cue(
     found.content = [s for s in found.content if len(s) > 0]
     # (The last part: a passive's subject, the first, may be one word: "Carson seems to ...")
     # (or one word after a joined preposition: "laid out his vision for America")
-    if not found.content or not has_words(
-        text, found.content[-1], 1 if found.cue is not cue_span else 2
-    ):
+    if not found.content or not has_words(text, found.content[-1], 1 if joined is not None else 2):
         return None
     if kind_of(found.content, unit.quotes) is StatementKind.MIXED:
         found.kind = StatementKind.MIXED
@@ -1338,6 +1334,9 @@ def _verb_cue(
 
 
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+# The forms of "be" that take a progressive ("is endorsing"; not "for the time being
+# continuing").
+_PROGRESSIVE = (_BE - {"being"}) | {"am"}
 
 
 def _continues(text: str, span: Span) -> bool:
@@ -1555,8 +1554,7 @@ def _noun_phrase_or_gerund(toks: list[Token], i: int) -> bool:
     if w.endswith("ing") and len(w) > 5:
         return True
     return (
-        w not in VERBS
-        and w not in AUX
+        not _verbish(tok)
         and w not in CUE_ADVERBS
         and w not in TIME_WORDS
         and w not in _NOT_IN_OBJECT
@@ -1767,7 +1765,7 @@ _COMPLEMENT_VERBS = frozenset({"call", "describ", "label", "nam", "see", "view",
 _NOT_IN_OBJECT = frozenset({"that", "who", "which", "and", "or", "but", "to", "in", "with", "by"})
 
 
-def _object_preposition(text: str, toks: list[Token], k: int, content: Span) -> int | None:
+def _object_preposition(toks: list[Token], k: int, content: Span) -> int | None:
     """The preposition that ends a short object right after the cue at token ``k``, where
     the content starts ("took a shot at", "made no mention of", "accused Republicans of"),
     if what follows it is the content; else None."""
@@ -1831,9 +1829,6 @@ def _words_before_quote(text: str, unit: Unit, before_from: int, quote: Span) ->
     return lead.start
 
 
-_PROGRESSIVE = frozenset({"is", "are", "was", "were", "am", "been", "be"})
-
-
 def _progressive(toks: list[Token], k: int) -> Cue | None:
     """The cue of a progressive form whose past form the lexicon lists: "Pataki is
     endorsing Kasich" as "endorsed" ("is" right before it)."""
@@ -1856,7 +1851,7 @@ def _comma_before(toks: list[Token], a: int, as_too: bool = True) -> int | None:
 def _plain_word(tok: Token) -> bool:
     """A lower-case word that is not a verb the finder knows: a noun or an adjective."""
     w = tok.lower
-    return tok.text[:1].islower() and w.isalpha() and w not in VERBS and w not in AUX
+    return tok.text[:1].islower() and w.isalpha() and not _verbish(tok)
 
 
 def _subject_pronoun(tok: Token) -> bool:

@@ -178,7 +178,7 @@ def _named_in_body(text: str, after: int, word: str) -> bool:
     ..." and, below, "Sen. Lindsey Graham"), not a topic ("Brexit: ...")."""
     if not word.isalpha() or word.isupper():
         return False
-    return re.search(rf"\b[A-Z][\w.]*\s+{re.escape(word)}\b", text[after:]) is not None
+    return re.compile(rf"\b[A-Z][\w.]*\s+{re.escape(word)}\b").search(text, after) is not None
 
 
 def headline(text: str, head: Span) -> Found | None:
