@@ -1510,6 +1510,39 @@ def test_a_cue_sentence_after_a_quote_tags_it() -> None:
     ]
 
 
+def test_any_listed_cue_tags_a_question_from_a_sentence_of_its_own() -> None:
+    said = _said(_analyze("“Why isn’t this proof that Wells is too big to fail?” Vitter demanded."))
+    assert [(s, q) for _, s, q, _ in said] == [("Vitter", "demanded")]
+
+
+def test_a_cue_after_but_and_an_auxiliary_starts_an_attribution_of_its_own() -> None:
+    said = _said(
+        _analyze(
+            "Clinton has encouraged European nations to bolster defense spending but has said "
+            "she will hold firm to U.S. defense commitments."
+        )
+    )
+    assert [(c, s, q) for c, s, q, _ in said] == [
+        ("European nations to bolster defense spending", "Clinton", "has encouraged"),
+        ("she will hold firm to U.S. defense commitments", "Clinton", "has said"),
+    ]
+
+
+def test_a_partitive_source_before_its_appositive_after_an_opener() -> None:
+    said = _said(
+        _analyze(
+            "In a statement, one of the family's attorneys, Justin Bamberg, said the videos "
+            "show Scott calmly leaving his car."
+        )
+    )
+    assert [(c, s) for c, s, _, _ in said] == [
+        (
+            "the videos show Scott calmly leaving his car",
+            "one of the family's attorneys, Justin Bamberg,",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
@@ -1605,6 +1638,17 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
         # a number, a quantifier or a bare noun phrase after such a cue
         ("Carson reported more than 600 layoffs.", "more than 600 layoffs"),
         ("The company reported earnings of $8.42 a share.", "earnings of $8.42 a share"),
+        # a hyphenated word opens a noun phrase too
+        (
+            "Donald Trump has sharply criticized long-standing free-trade deals.",
+            "long-standing free-trade deals",
+        ),
+        # a one-word object: a name or a pronoun
+        ("Cruz has endorsed Trump.", "Trump"),
+        ("Dozens of mayors have publicly endorsed her.", "her"),
+        # "this" as a determiner, not a time ("said this week")
+        ("As a child, I said this hatred was wrong.", "this hatred was wrong"),
+        ("He said this week that the plan was dead.", "that the plan was dead"),
     ],
 )
 def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:

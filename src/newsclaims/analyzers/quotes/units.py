@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
+from newsclaims.analyzers.quotes.cues import VERBS
 from newsclaims.analyzers.quotes.marks import Quote
 from newsclaims.model import Span, Speaker, StatementKind
 from newsclaims.text import Token, tokens
@@ -130,10 +131,19 @@ def _tag_after(text: str, prev: Unit, s: Span, qstarts: list[int], pstarts: list
     if last > q.start and text[last - 1] in "?!" and toks and toks[0].text[:1].isupper():
         # The splitter cuts after "?”" and "!”" though the sentence goes on: "“Who do
         # they think they are?” Trump said of Apple in February."
-        return any(t.lower in TAG_VERBS for t in toks[:8])
+        return any(_tags(t.lower) for t in toks[:8])
     if head.end < s.end or not 2 <= len(toks) <= 8 or toks[-1].text not in (".", "!", "?"):
         return False
-    return any(t.lower in TAG_VERBS for t in toks)
+    return any(_tags(t.lower) for t in toks)
+
+
+def _tags(word: str) -> bool:
+    """Whether ``word`` can tag a quotation from a sentence of its own: a verb of saying,
+    or any other cue of the curated lexicon ("“Why ...?” Vitter demanded.")."""
+    if word in TAG_VERBS:
+        return True
+    cue = VERBS.get(word)
+    return cue is not None and not cue.learned
 
 
 _TAG_CHARS = 200
