@@ -510,8 +510,6 @@ def _cue_in(s: Statement, start: int, end: int) -> bool:
             kind=INDIRECT,
             stance="intention",
             id="does-not-want-nyt",
-            xfail="the learned end model cuts the content at ', only to prevent ...', "
-            "which PolNeAR keeps (the model retrained on each rule change flips on this case)",
         ),
         case(
             "breitbart_2016-07-19_republicans-begin-roll-call-vote",
@@ -1528,19 +1526,62 @@ def test_a_cue_after_but_and_an_auxiliary_starts_an_attribution_of_its_own() -> 
     ]
 
 
-def test_a_partitive_source_before_its_appositive_after_an_opener() -> None:
-    said = _said(
-        _analyze(
-            "In a statement, one of the family's attorneys, Justin Bamberg, said the videos "
-            "show Scott calmly leaving his car."
-        )
-    )
-    assert [(c, s) for c, s, _, _ in said] == [
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a double hyphen is a dash, and a dash ends a reported clause
         (
-            "the videos show Scott calmly leaving his car",
-            "one of the family's attorneys, Justin Bamberg,",
-        )
-    ]
+            "Schiff urged President Obama to retaliate against Russia for interference in the "
+            "election -- meddling that he said is designed to sow discord.",
+            ("to retaliate against Russia for interference in the election", "Schiff", "urged"),
+        ),
+        # ", but" after a quotation that closes on its comma
+        (
+            "PolitiFact found that Trump’s statement about Chicago is “true,” but in the course "
+            "of their report they added a caveat.",
+            ("that Trump’s statement about Chicago is “true,”", "PolitiFact", "found"),
+        ),
+        # ", and" before a lower-case subject with a cue of its own
+        (
+            "Officials said that the reforms were not complete, and human rights groups warned "
+            "that the administration was giving up leverage.",
+            ("that the reforms were not complete", "Officials", "said"),
+        ),
+    ],
+)
+def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str]) -> None:
+    assert next((c, s, q) for c, s, q, _ in _said(_analyze(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second attribution after ", and" keeps its own source
+        (
+            "Even so, three-quarters of the voters said they were very worried about the "
+            "economy, and more than 4 in 10 said Donald Trump would be best at handling it.",
+            [
+                ("they were very worried about the economy", "three-quarters of the voters"),
+                ("Donald Trump would be best at handling it", "more than 4 in 10"),
+            ],
+        ),
+        # a partitive source before its appositive, after an opener
+        (
+            "In a statement, one of the family's attorneys, Justin Bamberg, said the videos "
+            "show Scott calmly leaving his car.",
+            [
+                (
+                    "the videos show Scott calmly leaving his car",
+                    "one of the family's attorneys, Justin Bamberg,",
+                )
+            ],
+        ),
+    ],
+)
+def test_the_content_and_source_of_each_attribution(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c, s) for c, s, _, _ in _said(_analyze(text))] == expected
 
 
 @pytest.mark.parametrize(

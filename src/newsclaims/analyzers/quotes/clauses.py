@@ -40,6 +40,7 @@ from newsclaims.analyzers.quotes.words import (
     POSSESSIVE_BEFORE,
     PREPOSITIONS,
     PUNCT_CUES,
+    QUOTE_CHARS,
     RIGHT_STOP,
     SUBORDINATORS,
     TIME_WORDS,
@@ -1415,7 +1416,7 @@ def _resumed_clause(text: str, unit: Unit, toks: list[Token], k: int) -> Span | 
         or first.lower == "according"
     ):
         return None
-    end = _clause_end(toks, k + 3, unit.span.end)  # not past "..., she added"
+    end = _clause_end(text, toks, k + 3, unit.span.end)  # not past "..., she added"
     span = trim_end(text, trim(text, first.start, end))
     return span if has_words(text, span, 2) else None
 
@@ -1659,7 +1660,7 @@ def _clause_after(
         adverbial and first.lower in PREPOSITIONS and first.lower != "to" and not at_least
     ):
         return None
-    end = _clause_end(toks, i + 1, unit.span.end)
+    end = _clause_end(text, toks, i + 1, unit.span.end)
     if cue.lemma not in _INVERTING and first.lower not in _CLAUSE_OPENERS:
         # A noun phrase is the content ("clashed with Donald Trump, with whom ..."): it
         # ends before ", who ..." / ", drawing boos". (Cutting before prepositional
@@ -1902,7 +1903,24 @@ def _new_attribution(toks: list[Token], i: int) -> bool:
     while d < n and d - i < 5 and (toks[d].text[:1].isupper() or toks[d].lower in ("the", "a")):
         d += 1
     if d == i or (d == i + 1 and toks[i].lower in ("the", "a")):
-        return False
+        # Or a lower-case subject before a listed cue, after a comma: "..., and human
+        # rights groups warned that ...". (Not a pronoun: "... is “complex” and he feels
+        # he can win" goes on reporting the same speaker.)
+        e = i
+        while (
+            e < n
+            and e - i < 6
+            and (
+                _plain_word(toks[e])
+                or toks[e].lower in ("the", "a", "of", "in", "than")
+                or toks[e].lower[:1].isdigit()  # "..., and more than 4 in 10 said ..."
+            )
+        ):
+            e += 1
+        if e == i or e >= n or i < 2 or toks[i - 2].lower != ",":
+            return False
+        cue = VERBS.get(toks[e].lower)
+        return cue is not None and not cue.learned and is_source(toks, i, e)
     while d < n and toks[d].lower in AUX:
         d += 1
     return d < n and toks[d].lower in VERBS
@@ -1927,17 +1945,37 @@ _PERFECT_OR_MODAL = frozenset(
 )
 
 
-def _clause_end(toks: list[Token], i: int, default: int) -> int:
+def _spaced_dash(toks: list[Token], d: int) -> bool:
+    """Whether the hyphen at ``d`` is a dash: "--", or a hyphen with a space on each side
+    ("coal - which is used for making steel - has roared back")."""
+    if d + 1 < len(toks) and toks[d + 1].text == "-" and toks[d + 1].start == toks[d].end:
+        return True
+    return (
+        0 < d < len(toks) - 1
+        and toks[d - 1].end < toks[d].start
+        and toks[d].end < toks[d + 1].start
+    )
+
+
+def _clause_end(text: str, toks: list[Token], i: int, default: int) -> int:
     """Where reported content starting before token ``i`` ends: at a semicolon or a dash,
     at ", but" / "while" / "although", at "and" + a verb ("... would rebound and praised
     ..."), or at a comma that starts another attribution ("..., the candidate said ...")."""
     n = len(toks)
     for d in range(i, n):
         t = toks[d].lower
-        if t in (";", "—", "–", "―"):
+        if t in (";", "—", "–", "―") or (t == "-" and _spaced_dash(toks, d)):
             return toks[d].start
         if t in _CLAUSE_BREAKERS and toks[d - 1].lower == ",":
             return toks[d - 1].start
+        if (
+            t in _CLAUSE_BREAKERS
+            and toks[d - 1].text == "“"
+            and text[toks[d - 1].start : toks[d - 1].end].rstrip(QUOTE_CHARS).endswith(",")
+        ):
+            # "... is “true,” but in the course of their report ...": the comma inside
+            # the quotation's close
+            return toks[d - 1].end
         if t in ("while", "whereas") and toks[d - 1].lower != "that":
             # (not "said that while he ..., many ...": the clause opens the content)
             return toks[d].start
