@@ -1004,6 +1004,61 @@ def test_apostrophes_inside_a_single_quoted_quote_do_not_end_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a curly quotation inside a straight one, which goes on after it
+        (
+            '"I will read you the question: “Is her health a concern?” Forty-three, yes." '
+            "Then he left.",
+            ['"I will read you the question: “Is her health a concern?” Forty-three, yes."'],
+        ),
+        # a straight mark opening a paragraph of a block quotation, never closed, is stray
+        (
+            '"Trump walked onto the stage, chanting “U-S-A! U-S-A!” Then he left.',
+            ["“U-S-A! U-S-A!”"],
+        ),
+    ],
+)
+def test_a_quotation_inside_another(text: str, quotes: list[str]) -> None:
+    found = find_quotes(text, [Span(0, len(text))])
+    assert [text[q.span.start : q.span.end] for q in found] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as X put it", with a comma or a colon before the quotation
+        (
+            "As Steven M. Rosenthal, a tax lawyer, recently put it, “Did Trump lower his "
+            "taxes through legal tax avoidance?”",
+            ("Steven M. Rosenthal, a tax lawyer,", "recently put it"),
+        ),
+        (
+            "As Professor Foner put it: “The United States does a better job than most.”",
+            ("Professor Foner", "put it:"),
+        ),
+        # a longer object or adverbial between the cue and its quotation
+        (
+            "Limbaugh told his radio audience of Monday, “What has happened is this.”",
+            ("Limbaugh", "told"),
+        ),
+        (
+            "Trump said in an interview Monday, “We are going to win.”",
+            ("Trump", "said"),
+        ),
+    ],
+)
+def test_a_cue_before_a_quotation(text: str, expected: tuple[str, str]) -> None:
+    said = _said(_analyze(text))
+    assert [(s, q) for _, s, q, _ in said] == [expected]
+    assert said[0][0].startswith("“")
+
+
+def test_put_it_alone_is_no_cue() -> None:
+    assert _said(_analyze("He put it on the table after the meeting.")) == []
+
+
 def test_a_quote_over_two_paragraphs_keeps_its_speaker() -> None:
     text = (
         "Mayor Jane Smith spoke to reporters at City Hall on Monday.\n\n"

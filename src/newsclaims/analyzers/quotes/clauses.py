@@ -1514,7 +1514,7 @@ def _only_quote_follows(text: str, toks: list[Token], k: int, q: Quote, cue: Cue
     # content ("called Trump “unhinged”", a mixed quote); "told them, “...”" is direct.
     if words and not between.rstrip().endswith((",", ":")):
         return False
-    return len(words) <= (4 if cue.takes_object else 2) and "that" not in words
+    return len(words) <= (6 if cue.takes_object else 4) and "that" not in words
 
 
 _ADJUNCT_OPENERS = frozenset({"however", "through", "via", ","})

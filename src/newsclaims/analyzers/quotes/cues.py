@@ -423,13 +423,18 @@ def _particle_verbs() -> dict[tuple[str, str], Cue]:
         ("hit", "back"): "criticism",
         ("chime", "in"): "neutral",
         ("spell", "out"): "neutral",
+        ("put", "it"): "neutral",  # "As Professor Foner put it: ..."
     }
+    # Cues that count only with a quotation or a clause of their own next to them
+    # ("put it in her memoir" alone is no cue).
+    clausal = {("put", "it")}
     irregular = {
         "shoot": ("shoot", "shoots", "shot", "shooting"),
         "go": ("go", "goes", "went", "going"),
         "speak": ("speak", "speaks", "spoke", "speaking"),
         "hit": ("hit", "hits", "hitting"),
         "spell": ("spell", "spells", "spelled", "spelt", "spelling"),
+        "put": ("put", "puts", "putting"),
     }
     out: dict[tuple[str, str], Cue] = {}
     for (lemma, particle), stance in table.items():
@@ -437,7 +442,9 @@ def _particle_verbs() -> dict[tuple[str, str], Cue]:
         if lemma in ("call", "sign"):  # "call" doubles its l only in British spelling
             forms = (lemma, lemma + "s", lemma + "ed", lemma + "ing")
         for form in forms:
-            out[(form, particle)] = Cue(f"{lemma} {particle}", stance, False, False)
+            out[(form, particle)] = Cue(
+                f"{lemma} {particle}", stance, (lemma, particle) in clausal, False
+            )
     return out
 
 

@@ -51,6 +51,14 @@ def _closes(text: str, i: int, n: int, end: int) -> bool:
     return not after.isalnum()
 
 
+def _closed_after(text: str, i: int, end: int, mark: str) -> bool:
+    """Whether the curly quote opening at ``i`` closes, and ``mark`` (the straight quote
+    open around it) closes after it, before ``end``: only then is it nested. (A straight
+    mark opening each paragraph of a block quotation stays open.)"""
+    close = text.find("”", i + 1, end)
+    return close >= 0 and text.find(mark, close + 1, end) >= 0
+
+
 def find_quotes(text: str, paragraphs: Iterable[Span]) -> list[Quote]:
     """Every quotation in ``paragraphs``, in text order."""
     out: list[Quote] = []
@@ -64,10 +72,24 @@ def _paragraph_quotes(text: str, para: Span) -> list[Quote]:
     open_at: int | None = None  # an open double quote
     open_len = 0
     single_at: int | None = None  # an open top-level single quote
+    nested = False  # a curly quote open inside a straight one
     for m in _MARK.finditer(text, para.start, para.end):
         mark = m.group()
         i = m.start()
         n = len(mark)
+        if nested:
+            # "... read you the question: “As you know, ...?” Forty-three, yes.": the
+            # inner quote closes, and the straight quote around it goes on.
+            nested = mark not in _CLOSE_DOUBLE
+            continue
+        if (
+            mark == "“"
+            and open_at is not None
+            and text[open_at : open_at + open_len] in _AMBIGUOUS_DOUBLE
+            and _closed_after(text, i, para.end, text[open_at : open_at + open_len])
+        ):
+            nested = True
+            continue
         if mark in _OPEN_DOUBLE or (
             mark in _AMBIGUOUS_DOUBLE
             and open_at is None
