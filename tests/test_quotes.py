@@ -2004,6 +2004,15 @@ def test_a_content_ends_before_the_close_of_a_parenthesis_it_did_not_open() -> N
             ("“there is no greater man.”", "he"),
         ),
         ("In the end, he said, “It was worth it.”", ("“It was worth it.”", "he")),
+        # a cue with a short adverbial of its own still interrupts its content
+        (
+            "The truth, the senator said then, was that Trump had attacked his wife.",
+            ("The truth … was that Trump had attacked his wife", "the senator"),
+        ),
+        (
+            "These employees, Stumpf explained earlier in the hearing, were “well-paid.”",
+            ("These employees … were “well-paid.”", "Stumpf"),
+        ),
     ],
 )
 def test_the_parts_of_a_content_around_its_source(text: str, expected: tuple[str, str]) -> None:

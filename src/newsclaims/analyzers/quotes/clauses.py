@@ -1407,8 +1407,23 @@ def _resumed_clause(text: str, unit: Unit, toks: list[Token], k: int) -> Span | 
     """The rest of a sentence that a cue at ``k`` interrupts ("A, he said, B"): B, when a
     comma follows the cue and B is not a participle cue of its own ("..., adding that"),
     "according to" or a quotation."""
-    if k + 2 >= len(toks) or toks[k + 1].lower != ",":
+    # (past a short adverbial: "The truth, the senator said then, was that ...", "These
+    # employees, Stumpf explained earlier in the committee hearing, were ...")
+    c = k + 1
+    while (
+        c < len(toks)
+        and c - k <= 8
+        and toks[c].lower != ","
+        and toks[c].text[:1].isalnum()
+        and not _verbish(toks[c])
+        and toks[c].lower not in _OBJECT_CLAUSE
+    ):
+        c += 1
+    if c + 1 >= len(toks) or toks[c].lower != "," or c - k > 8:
         return None
+    if c > k + 1 and (toks[c + 1].lower in SUBORDINATORS or toks[c + 1].lower == "as"):
+        return None  # "..., top lawmakers said Friday afternoon, as they bristled ..."
+    k = c - 1
     first = toks[k + 2]
     if (
         not first.text[:1].isalnum()
