@@ -1677,6 +1677,8 @@ def _clause_after(
             if not toks[d].text[:1].isalnum():
                 break
     # "to" opens an infinitive here ("refused to give", "wants to win"), not a phrase.
+    # (``first`` may have moved past the adverbial to the clause's subject, so it is
+    # checked again.)
     at_least = first.lower == "at" and i + 1 < n and toks[i + 1].lower in ("least", "most")
     if first.lower in (",", ".", ";", ":", "?", "!") or (
         adverbial and first.lower in PREPOSITIONS and first.lower != "to" and not at_least
@@ -1766,8 +1768,10 @@ _OBJECTS = frozenset(
 
 _TIMES = TIME_WORDS | frozenset({"week", "weekend", "month", "year", "morning", "night"})
 # What makes "this" a time rather than a determiner: "this past week", "this fall".
-_THIS_TIMES = _TIMES | frozenset(
-    {"past", "afternoon", "evening", "spring", "summer", "fall", "winter", "season", "time"}
+_THIS_TIMES = (
+    _TIMES
+    | _PARTS_OF_DAY
+    | frozenset({"past", "spring", "summer", "fall", "winter", "season", "time"})
 )
 
 

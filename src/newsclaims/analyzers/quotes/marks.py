@@ -82,14 +82,11 @@ def _paragraph_quotes(text: str, para: Span) -> list[Quote]:
             # inner quote closes, and the straight quote around it goes on.
             nested = mark not in _CLOSE_DOUBLE
             continue
-        if (
-            mark == "“"
-            and open_at is not None
-            and text[open_at : open_at + open_len] in _AMBIGUOUS_DOUBLE
-            and _closed_after(text, i, para.end, text[open_at : open_at + open_len])
-        ):
-            nested = True
-            continue
+        if mark == "“" and open_at is not None:
+            outer = text[open_at : open_at + open_len]
+            if outer in _AMBIGUOUS_DOUBLE and _closed_after(text, i, para.end, outer):
+                nested = True
+                continue
         if mark in _OPEN_DOUBLE or (
             mark in _AMBIGUOUS_DOUBLE
             and open_at is None
