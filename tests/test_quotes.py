@@ -1626,6 +1626,15 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
                 ("Donald Trump would be best at handling it", "more than 4 in 10"),
             ],
         ),
+        # a cue in the words the end model gives back from the content before it
+        (
+            "Among voters, 46 percent said yes, compared with 23 percent who said using a "
+            "private server was improper but not illegal.",
+            [
+                ("yes", "46 percent"),
+                ("using a private server was improper but not illegal", "who"),
+            ],
+        ),
         # a partitive source before its appositive, after an opener
         (
             "In a statement, one of the family's attorneys, Justin Bamberg, said the videos "

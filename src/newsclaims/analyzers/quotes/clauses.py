@@ -69,12 +69,14 @@ LEARNED_GATE = 0.4
 GATE_PROBABILITY = 0.3
 
 
-def attributions(text: str, unit: Unit) -> list[Found]:
+def attributions(text: str, unit: Unit, within: Span | None = None) -> list[Found]:
+    """The verb, phrase and punctuation attributions of ``unit``; with ``within``, only
+    those whose cue starts there (the unit's other constructions are left out)."""
     toks = outside_quotes(unit)
     if not toks:
         return []
     out: list[Found] = []
-    nested = _nested(text, unit, toks)
+    nested = _nested(text, unit, toks) if within is None else None
     if nested is not None:
         out.append(nested)
     claimed_until = -1
@@ -95,6 +97,8 @@ def attributions(text: str, unit: Unit) -> list[Found]:
     before_from = -1
     for k, tok in enumerate(toks):
         if nested_from <= tok.start < nested_until:
+            continue
+        if within is not None and not within.start <= tok.start < within.end:
             continue
         if tok.start < claimed_until:
             if k > 0 and toks[k - 1].lower == "," and _according_to(toks, k):
@@ -148,6 +152,9 @@ def attributions(text: str, unit: Unit) -> list[Found]:
                 claimed_until = max(claimed_until, *(s.end for s in rest.content))
             # Later cues past the content may start attributions of their own ("Cook said
             # Carter stopped it, but Cook did not say when").
+    if within is not None:
+        _add_sourceless(text, out, sourceless)
+        return out
     if not out:
         f = _punctuation_cue(text, unit, toks)
         if f is not None:

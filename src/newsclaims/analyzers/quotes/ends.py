@@ -367,12 +367,17 @@ def model() -> Model:
     return Model(data_rows("end_model.tsv"))
 
 
-def cut_ends(text: str, unit: Unit, found: list[Found]) -> None:
-    """End (and start) each qualifying content of ``found`` where the model scores best."""
+def cut_ends(
+    text: str, unit: Unit, found: list[Found], only: Sequence[Found] | None = None
+) -> None:
+    """End (and start) each qualifying content of ``found`` where the model scores best;
+    with ``only``, just those of ``only`` (the rest of ``found`` still bound them)."""
     m = model()
     if not m.table:
         return
     for f, end, start in choices(unit, found, m):
+        if only is not None and not any(f is o for o in only):
+            continue
         before = list(f.content)
         j = _choose(m.table, end)
         if j != end.rule:

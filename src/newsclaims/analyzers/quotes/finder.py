@@ -27,7 +27,7 @@ from newsclaims.analyzers.quotes.conventions import continuation, headline, para
 from newsclaims.analyzers.quotes.ends import cut_ends
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.speakers import Resolver
-from newsclaims.analyzers.quotes.units import Found, headline_unit, units, words
+from newsclaims.analyzers.quotes.units import Found, Unit, headline_unit, units, words
 from newsclaims.analyzers.quotes.words import (
     MIN_ASSERTION_WORDS,
 )
@@ -61,8 +61,7 @@ def find_statements(analysis: Analysis) -> list[Statement]:
         if unit.paragraph in handled:
             covered.append(unit.span)
             continue
-        got = attributions(text, unit)
-        cut_ends(text, unit, got)
+        got = _unit_attributions(text, unit)
         if got:
             found.extend(got)
             if any(not f.subject for f in got):
@@ -86,6 +85,29 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     resolve_speakers(text, found)
     every = sorted(found + assertions, key=lambda f: (f.start, f.kind is StatementKind.ASSERTION))
     return [_statement(f, i + 1) for i, f in enumerate(every)]
+
+
+def _unit_attributions(text: str, unit: Unit) -> list[Found]:
+    """The attributions of ``unit``, their contents ended by the learned end model. Where
+    the model ends a content before the rules did, the words it gave back are searched
+    again: the rules skip a cue inside another's content, and one may stand there ("46
+    percent said yes, compared with 23 percent **who said** ...")."""
+    got = attributions(text, unit)
+    ends = [f.content[-1].end for f in got]
+    cut_ends(text, unit, got)
+    for f, end in list(zip(got, ends, strict=True)):
+        if f.content[-1].end >= end:
+            continue
+        taken = [s for g in got for s in (*g.content, g.cue, g.source) if s is not None]
+        more = [
+            m
+            for m in attributions(text, unit, within=Span(f.content[-1].end, end))
+            if m.cue is not None and not any(m.cue.overlaps(s) for s in taken)
+        ]
+        if more:
+            cut_ends(text, unit, got + more, only=more)
+            got.extend(more)
+    return got
 
 
 def _statement(f: Found, n: int) -> Statement:
