@@ -1626,6 +1626,17 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
                 ("Donald Trump would be best at handling it", "more than 4 in 10"),
             ],
         ),
+        # the object of a verb of feeling is who feels it; its subject, what is felt
+        (
+            "America's liberal gun laws have mystified people in many other countries.",
+            [("America's liberal gun laws", "people in many other countries")],
+        ),
+        # a short quoted title in the adverbial before "that"
+        (
+            "Mr. Khan said on NBC's ''Meet the Press'' on Sunday that Mr. Trump had shown "
+            "disrespect to his wife.",
+            [("that Mr. Trump had shown disrespect to his wife", "Mr. Khan")],
+        ),
         # a cue in the words the end model gives back from the content before it
         (
             "Among voters, 46 percent said yes, compared with 23 percent who said using a "

@@ -15,6 +15,7 @@ from newsclaims.analyzers.quotes.cues import (
     context_class,
     contextual_cues,
     cue_particles,
+    regular_forms,
 )
 from newsclaims.analyzers.quotes.learned import cue_probability, stem
 from newsclaims.analyzers.quotes.marks import Quote
@@ -238,6 +239,24 @@ _STATE_OF_MIND = frozenset(
         "amazed", "appalled", "horrified", "terrified", "scared", "frightened", "embarrassed",
         "confused", "enthused", "energized", "emboldened", "unconvinced", "unimpressed",
     }
+)  # fmt: skip
+
+
+# Verbs whose subject stirs a feeling in their object ("Trump's rise has startled party
+# leaders", "The gun laws have mystified people"): PolNeAR's source is the object, who has
+# the feeling, and its content the subject. Not "cheer": "The crowd cheered ..." does it.
+_STIMULUS_SUBJECT = frozenset(
+    form
+    for lemma in (
+        "startle", "unsettle", "mystify", "embolden", "alarm", "anger", "frustrate",
+        "surprise", "shock", "dismay", "disturb", "trouble", "please", "delight", "outrage",
+        "irritate", "annoy", "hearten", "rattle", "scare", "frighten", "stun", "baffle",
+        "puzzle", "infuriate", "enrage", "disappoint", "excite", "energize", "thrill",
+        "amaze", "amuse", "appall", "horrify", "offend", "bother", "embarrass", "spook",
+        "unnerve", "irk", "vex", "galvanize", "reassure", "intrigue", "fascinate", "worry",
+        "impress",
+    )
+    for form in (*regular_forms(lemma)[:3], "upset", "upsets")
 )  # fmt: skip
 
 
@@ -1354,6 +1373,20 @@ def _verb_cue(
         found.kind = StatementKind.MIXED
     if after is None and not found.content:
         return None
+    if (
+        toks[k].lower in _STIMULUS_SUBJECT
+        and left_ok
+        and left is not None
+        and found.source is not None
+        and found.source.end <= cue_span.start
+        and len(found.content) == 1
+        and found.content[0].start >= cue_span.end
+        and _noun_phrase(text, found.content[0])
+        and not any(t.lower in _BE for t in toks[j:k])
+    ):
+        # "The debate has startled party leaders": who feels it is the object.
+        found.source, found.content = found.content[0], [found.source]
+        found.source_words = text[found.source.start : found.source.end].split()
     return found
 
 
@@ -1652,8 +1685,10 @@ def _clause_after(
             break
         if toks[d].lower in (".", ";") or (toks[d].lower == "," and d - i > 8):
             break
-        if toks[d].lower == "“" and not (cue.takes_object and d > i):
-            break  # but "told MSNBC's “Morning Joe” that ...": a quoted name in the object
+        if toks[d].lower == "“" and not (d > i and (cue.takes_object or _show_title(toks, i, d))):
+            # but "told MSNBC's “Morning Joe” that ...": a quoted name in the object, and
+            # "said on NBC's “Meet the Press” on Sunday that ...": one in an adverbial
+            break
     if i == start and cue.takes_object and not keep_object and toks[i].lower not in SUBORDINATORS:
         # "told Fox News he would win", "told reporters the plan was dead": skip a short
         # object when a clause follows it; otherwise there is no reported clause.
@@ -1699,6 +1734,12 @@ def _clause_after(
         end = min(end, _noun_phrase_end(toks, i + 1, end))
     span = trim(text, first.start, end)
     return span if len(span) > 0 else None
+
+
+def _show_title(toks: list[Token], i: int, d: int) -> bool:
+    """Whether the quotation at token ``d`` is a short title in the adverbial that token
+    ``i`` opens."""
+    return toks[i].lower in _ADVERBIAL_OPENERS and toks[d].end - toks[d].start < 40
 
 
 _WH_WORDS = _OBJECT_CLAUSE - {"to", "that"}
