@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from newsclaims.analyzers.quotes.clauses import attributions
 from newsclaims.analyzers.quotes.conventions import continuation, headline, paragraph_conventions
 from newsclaims.analyzers.quotes.ends import cut_ends
+from newsclaims.analyzers.quotes.keep import THRESHOLD, keep_probability
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.speakers import Resolver
 from newsclaims.analyzers.quotes.units import Found, Unit, headline_unit, units, words
@@ -36,8 +37,10 @@ from newsclaims.model import Analysis, Attribution, Span, Speaker, Statement, St
 __all__ = ["find_statements"]
 
 
-def find_statements(analysis: Analysis) -> list[Statement]:
-    """All statements of ``analysis.article``, in text order, numbered s1, s2, ..."""
+def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Statement]:
+    """All statements of ``analysis.article``, in text order, numbered s1, s2, ...; an
+    attribution of the clause rules that the learned check scores below ``keep`` is left
+    out (see :mod:`.keep`; 0 keeps every one)."""
     text = analysis.text
     layout = analysis.layout
     paragraphs = list(layout.body_paragraphs)
@@ -62,6 +65,13 @@ def find_statements(analysis: Analysis) -> list[Statement]:
             covered.append(unit.span)
             continue
         got = _unit_attributions(text, unit)
+        if keep > 0.0:
+            got = [
+                f
+                for f in got
+                if f.cue is None
+                or keep_probability(text, f.kind, f.source, f.cue, f.content) >= keep
+            ]
         if got:
             found.extend(got)
             if any(not f.subject for f in got):
