@@ -1804,6 +1804,25 @@ def test_the_reported_clause_after_a_cue(text: str, content: str) -> None:
             "Including superdelegates, Clinton now has at least 723 delegates",
             "a count by The Associated Press",
         ),
+        # after a quotation, after a dash, and with no comma before it
+        (
+            "“FBI officials now expect to complete their work in the next few weeks,” "
+            "according to CNN.",
+            "“FBI officials now expect to complete their work in the next few weeks,”",
+            "CNN",
+        ),
+        (
+            "In 2014, Ferguson had 115 instances of violent crime — including murder and "
+            "robbery — according to data from the FBI.",
+            "In 2014, Ferguson had 115 instances of violent crime — including murder and robbery",
+            "data from the FBI",
+        ),
+        (
+            "Clinton is well ahead of the GOP challenger 46 percent to 39 percent according "
+            "to a CBS poll released Monday.",
+            "Clinton is well ahead of the GOP challenger 46 percent to 39 percent",
+            "a CBS poll released Monday",
+        ),
         # and after a comma that a participle cue would otherwise open
         (
             "The committee spent at least $345,430 on ads in the election, according to the "
@@ -1819,6 +1838,30 @@ def test_according_to_is_a_phrase_cue_wherever_it_stands(
     assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [
         (content, source, "according to")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As reported by Western Journalism, investigators found over 2,200 emails.",
+            ("investigators found over 2,200 emails", "Western Journalism", "reported by"),
+        ),
+        (
+            "The super PAC reserved ad time this week, as first reported by the New York "
+            "Times on Tuesday.",
+            (
+                "The super PAC reserved ad time this week",
+                "the New York Times",
+                "first reported by",
+            ),
+        ),
+    ],
+)
+def test_as_reported_by_attributes_the_clause_it_comments_on(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]
 
 
 def test_a_participle_cue_takes_in_its_usual_particle() -> None:

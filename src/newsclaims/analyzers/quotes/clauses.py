@@ -1483,8 +1483,11 @@ def _passive_agent(
     text: str, unit: Unit, toks: list[Token], k: int, j: int, last: int, cue: Cue
 ) -> Found | None:
     """ "O'Malley's move was first reported by MSNBC": the agent after "by" is the source,
-    the subject before the verb the content."""
-    if not _passive(toks, j, k):
+    the subject before the verb the content; so is the clause an "as" cue comments on
+    ("As reported by Western Journalism, investigators found ...", "..., as first reported
+    by the Times on Tuesday")."""
+    as_cue = j > 0 and toks[j - 1].lower == "as" and toks[k].lower.endswith("ed")
+    if not (as_cue or _passive(toks, j, k)):
         return None
     if last + 1 >= len(toks) or toks[last + 1].lower != "by":
         return None
@@ -1494,19 +1497,32 @@ def _passive_agent(
         b += 1
     if b == a or not is_source(toks, a, b):
         return None
-    c0 = j
-    while c0 > 0 and toks[c0 - 1].lower not in (",", ";", ":", "“", "that"):
-        c0 -= 1
-    if c0 == j:
-        return None
-    content = trim_end(text, trim(text, toks[c0].start, toks[j - 1].end))
+    if as_cue:
+        stop = _past_time(toks, b)
+        if j > 1 and toks[j - 2].lower == ",":
+            parts = _content_before(text, unit, -1, toks[j - 2].start)
+            content = parts[0] if parts else Span(0, 0)
+        elif stop < len(toks) and toks[stop].lower == ",":
+            content = trim(text, toks[stop].end, unit.span.end)
+        else:
+            return None
+        cue_start = j
+    else:
+        c0 = j
+        while c0 > 0 and toks[c0 - 1].lower not in (",", ";", ":", "“", "that"):
+            c0 -= 1
+        if c0 == j:
+            return None
+        content = trim(text, toks[c0].start, toks[j - 1].end)
+        cue_start = j
+    content = trim_end(text, content)
     if not has_words(text, content, 1):
         return None
     return Found(
         [content],
-        StatementKind.INDIRECT,
+        kind_of([content], unit.quotes),
         source=span_of(toks, a, b),
-        cue=Span(toks[j].start, toks[last + 1].end),
+        cue=Span(toks[cue_start].start, toks[last + 1].end),
         stance=cue.stance,
         source_words=[t.text for t in toks[a:b]],
         paragraph=unit.paragraph,
@@ -2180,6 +2196,10 @@ _CONNECTIVE = re.compile(
 )
 
 
+# What a content before "according to" ends at (the content stops before it).
+_ENDS_BEFORE_PHRASE = frozenset({",", "—", "–", "--"})
+
+
 def _according_to(toks: Sequence[Token], k: int) -> bool:
     """Whether tokens ``k`` and ``k + 1`` are "according to", the one phrase cue whose source
     follows it; a phrase, never a verb, even where it finds no content."""
@@ -2202,9 +2222,19 @@ def _phrase_cue(text: str, unit: Unit, toks: list[Token], k: int, after: int = -
     if b == k + m:
         return None
     source = span_of(toks, k + m, b)
-    if k > 0 and toks[k - 1].lower == ",":
-        # Not the content of an "according to" before it: linear in repeats.
-        parts = _content_before(text, unit, after, toks[k - 1].start)
+    prev = toks[k - 1].lower if k > 0 else None
+    rest = b < len(toks) and toks[b].lower not in (".", ";") and b + 1 < len(toks)
+    if (
+        prev in _ENDS_BEFORE_PHRASE
+        or prev == "“"
+        or (prev is not None and prev[:1].isalnum() and not rest)
+    ):
+        # "..., according to X", "... — according to X", "“...,” according to X", and
+        # "... according to X." with nothing after it. Not the content of an "according
+        # to" before it: linear in repeats.
+        parts = _content_before(
+            text, unit, after, toks[k - 1].start if prev in _ENDS_BEFORE_PHRASE else toks[k - 1].end
+        )
         if not parts:
             return None
         content = parts[0]
