@@ -1633,6 +1633,12 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
             "America's liberal gun laws have mystified people in many other countries.",
             [("America's liberal gun laws", "people in many other countries")],
         ),
+        # a negated belief with a bare clause, and a clause opening with a contraction
+        (
+            "Democrats don’t think Hillary Clinton can catch Bernie Sanders.",
+            [("Hillary Clinton can catch Bernie Sanders", "Democrats")],
+        ),
+        ("He thinks it’s strong.", [("it’s strong", "He")]),
         # a short quoted title in the adverbial before "that"
         (
             "Mr. Khan said on NBC's ''Meet the Press'' on Sunday that Mr. Trump had shown "
