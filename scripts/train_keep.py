@@ -59,13 +59,17 @@ def examples(root: Path) -> list[tuple[list[Example], int]]:
         by_id = {s.id: s for s in analysis.statements}
         pred = predicted_relations(analysis)
         matched = {p for _, p in match_relations(gold.relations, pred)}
+        contents = [(s.id, c) for s in analysis.statements if s.attribution for c in s.content]
         rows: list[Example] = []
         for j, relation in enumerate(pred):
             s = by_id[relation.id]
             a = s.attribution
             if a is None or a.cue is None:
                 continue
-            rows.append((keep_features(text, s.kind, a.source, a.cue, s.content), j in matched))
+            cue = a.cue
+            inside = any(i != s.id and cue.overlaps(c) for i, c in contents)
+            feats = keep_features(text, s.kind, a.source, cue, s.content, inside)
+            rows.append((feats, j in matched))
         out.append((rows, len(gold.relations)))
     return out
 

@@ -70,9 +70,10 @@ LEARNED_GATE = 0.4
 GATE_PROBABILITY = 0.3
 
 
-def attributions(text: str, unit: Unit, within: Span | None = None) -> list[Found]:
-    """The verb, phrase and punctuation attributions of ``unit``; with ``within``, only
-    those whose cue starts there (the unit's other constructions are left out)."""
+def attributions(text: str, unit: Unit, within: Sequence[Span] | None = None) -> list[Found]:
+    """The verb, phrase and punctuation attributions of ``unit``; with ``within`` (spans
+    in text order), only those whose cue starts in one of them (the unit's other
+    constructions are left out)."""
     toks = outside_quotes(unit)
     if not toks:
         return []
@@ -96,11 +97,17 @@ def attributions(text: str, unit: Unit, within: Span | None = None) -> list[Foun
     # the AP", "..., said Smith"): the next such content starts there, so that repeats
     # do not nest (PolNeAR nests other attributions in them: "A said B, C reported").
     before_from = -1
+    region = 0  # the first of ``within`` that does not end before the token
     for k, tok in enumerate(toks):
         if nested_from <= tok.start < nested_until:
             continue
-        if within is not None and not within.start <= tok.start < within.end:
-            continue
+        if within is not None:
+            while region < len(within) and within[region].end <= tok.start:
+                region += 1
+            if region == len(within):
+                break
+            if tok.start < within[region].start:
+                continue
         if tok.start < claimed_until:
             if k > 0 and toks[k - 1].lower == "," and _according_to(toks, k):
                 # "Clinton plans to visit Charlotte on Sunday, according to a campaign

@@ -375,8 +375,9 @@ def cut_ends(
     m = model()
     if not m.table:
         return
+    chosen = None if only is None else {id(f) for f in only}
     for f, end, start in choices(unit, found, m):
-        if only is not None and not any(f is o for o in only):
+        if chosen is not None and id(f) not in chosen:
             continue
         before = list(f.content)
         j = _choose(m.table, end)

@@ -20,7 +20,9 @@ Everything is linear in the length of the article.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from newsclaims.analyzers.quotes.clauses import attributions
 from newsclaims.analyzers.quotes.conventions import continuation, headline, paragraph_conventions
@@ -65,13 +67,7 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
             covered.append(unit.span)
             continue
         got = _unit_attributions(text, unit)
-        if keep > 0.0:
-            got = [
-                f
-                for f in got
-                if f.cue is None
-                or keep_probability(text, f.kind, f.source, f.cue, f.content) >= keep
-            ]
+        got = _checked(text, got, keep)
         if got:
             found.extend(got)
             if any(not f.subject for f in got):
@@ -97,6 +93,22 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
     return [_statement(f, i + 1) for i, f in enumerate(every)]
 
 
+class _Cover:
+    """Spans, for asking whether a span overlaps any of them: sorted once, each question
+    a binary search, so that a unit with many attributions costs no more than linear."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # furthest end so far
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect_left(self.starts, span.end)
+        return i > 0 and self.reach[i - 1] > span.start
+
+
 def _unit_attributions(text: str, unit: Unit) -> list[Found]:
     """The attributions of ``unit``, their contents ended by the learned end model. Where
     the model ends a content before the rules did, the words it gave back are searched
@@ -105,19 +117,37 @@ def _unit_attributions(text: str, unit: Unit) -> list[Found]:
     got = attributions(text, unit)
     ends = [f.content[-1].end for f in got]
     cut_ends(text, unit, got)
-    for f, end in list(zip(got, ends, strict=True)):
-        if f.content[-1].end >= end:
-            continue
-        taken = [s for g in got for s in (*g.content, g.cue, g.source) if s is not None]
+    freed = [
+        Span(f.content[-1].end, end)
+        for f, end in zip(got, ends, strict=True)
+        if f.content[-1].end < end
+    ]
+    if freed:
+        taken = _Cover(s for g in got for s in (*g.content, g.cue, g.source) if s is not None)
         more = [
             m
-            for m in attributions(text, unit, within=Span(f.content[-1].end, end))
-            if m.cue is not None and not any(m.cue.overlaps(s) for s in taken)
+            for m in attributions(text, unit, within=freed)
+            if m.cue is not None and not taken.overlaps(m.cue)
         ]
         if more:
             cut_ends(text, unit, got + more, only=more)
             got.extend(more)
     return got
+
+
+def _checked(text: str, got: list[Found], keep: float) -> list[Found]:
+    """``got`` less the attributions the learned check scores below ``keep``. (A cue never
+    lies in its own content, so "inside another's content" asks about every content.)"""
+    if keep <= 0.0:
+        return got
+    contents = _Cover(s for f in got for s in f.content)
+    return [
+        f
+        for f in got
+        if f.cue is None
+        or keep_probability(text, f.kind, f.source, f.cue, f.content, contents.overlaps(f.cue))
+        >= keep
+    ]
 
 
 def _statement(f: Found, n: int) -> Statement:

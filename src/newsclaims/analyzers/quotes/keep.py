@@ -6,7 +6,8 @@ on its whole attribution: who the source is, what the content looks like, where 
 stands. This module scores a found attribution as a whole: a logistic regression over
 sparse features of its parts (the cue's words and how often the lexicon's form is a cue,
 the kind of source and where it stands, the content's first word, length and kind, the
-words around the cue, and pairs of these), trained by ``scripts/train_keep.py`` on the
+words around the cue, whether the cue stands inside another attribution's content, and
+pairs of these), trained by ``scripts/train_keep.py`` on the
 rules' own output over PolNeAR *train*, each found attribution labelled by whether it
 matches an annotated relation. The finder drops an attribution that scores below
 :data:`THRESHOLD`. The weights are package data (``data/keep_model.tsv``; statistics
@@ -59,6 +60,7 @@ def keep_features(
     source: Span | None,
     cue: Span,
     content: Sequence[Span],
+    inside: bool = False,
 ) -> list[str]:
     """The features of one attribution. The training script and the finder both use this
     one definition."""
@@ -110,6 +112,7 @@ def keep_features(
         "pb|cl=" + prev + "|" + head,
         "na|cl=" + nxt + "|" + head,
         "rate|sk=" + rate + "|" + source_kind,
+        *(["in", "in|cl=" + head, "in|sk=" + source_kind] if inside else []),
     ]
 
 
@@ -128,10 +131,12 @@ def keep_probability(
     source: Span | None,
     cue: Span,
     content: Sequence[Span],
+    inside: bool = False,
 ) -> float:
     """How likely an annotator marks this attribution (0 to 1); 1 without a model."""
     table = weights()
     if not table:
         return 1.0
-    z = sum(table.get(f, 0.0) for f in keep_features(text, kind, source, cue, content))
+    features = keep_features(text, kind, source, cue, content, inside)
+    z = sum(table.get(f, 0.0) for f in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
