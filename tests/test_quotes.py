@@ -1639,6 +1639,11 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
             [("Hillary Clinton can catch Bernie Sanders", "Democrats")],
         ),
         ("He thinks it’s strong.", [("it’s strong", "He")]),
+        # the news formula: a negated "respond" with a noun phrase is still attributed
+        (
+            "The Cruz campaign did not immediately respond to a request for comment.",
+            [("a request for comment", "The Cruz campaign")],
+        ),
         # a short quoted title in the adverbial before "that"
         (
             "Mr. Khan said on NBC's ''Meet the Press'' on Sunday that Mr. Trump had shown "
