@@ -1639,11 +1639,15 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
             [("Hillary Clinton can catch Bernie Sanders", "Democrats")],
         ),
         ("He thinks it’s strong.", [("it’s strong", "He")]),
-        # the news formula: a negated "respond" with a noun phrase is still attributed
+        # a negated cue still reports the source's stance ("did not respond to a request
+        # for comment" is a news formula); only a negated admission admits nothing (the
+        # seed's "Iran does not officially acknowledge ...")
         (
             "The Cruz campaign did not immediately respond to a request for comment.",
             [("a request for comment", "The Cruz campaign")],
         ),
+        ("Clinton did not mention the email scandal.", [("the email scandal", "Clinton")]),
+        ("Iran does not officially acknowledge the existence of the Qods Force.", []),
         # a short quoted title in the adverbial before "that"
         (
             "Mr. Khan said on NBC's ''Meet the Press'' on Sunday that Mr. Trump had shown "

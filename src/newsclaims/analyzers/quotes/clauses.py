@@ -202,18 +202,6 @@ def _noun_phrase(text: str, span: Span) -> bool:
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 
 
-def _clause_like(text: str, span: Span) -> bool:
-    """Whether ``span`` reads as a clause with a short subject: an auxiliary or a modal
-    among its first five words ("Hillary Clinton can catch Bernie Sanders ...")."""
-    return any(w in _FINITE for w in text[span.start : span.end].lower().split()[1:5])
-
-
-_FINITE = frozenset(
-    {"can", "can't", "can’t", "cannot", "will", "won't", "won’t", "would", "could", "should",
-     "is", "was", "are", "were", "has", "have", "had", "may", "might", "must"}
-)  # fmt: skip
-
-
 _FIRST_WORD = re.compile(r"\s*(\S+)")
 _CLAUSE_WORDS = frozenset(
     {"that", "if", "whether", "to", "how", "what", "why", "when", "where", "who", "which"}
@@ -1371,16 +1359,16 @@ def _verb_cue(
     found.content = [trim_end(text, s) for s in found.content]
     if (
         found.content
+        and cue.stance == "admission"
         and any(t.lower in _NEGATIONS or t.lower.endswith(("n't", "n’t")) for t in toks[j:k])
         and _noun_phrase(text, found.content[-1])
-        and not (cue.stance in ("belief", "neutral") and _clause_like(text, found.content[-1]))
-        and cue.lemma != "respond"
     ):
         # "Iran does not officially acknowledge the existence of the Qods Force": a
-        # negated cue with a noun phrase for content is the writer's own statement about
-        # the source; with a clause or a quote ("did not say that ...", "don't think
-        # Clinton can win") it is attributed, and so is the news formula "did not respond
-        # to a request for comment" (PolNeAR train annotates it 16 times).
+        # negated admission of a noun phrase admits nothing; it is the writer's statement
+        # about the source. Other negated cues report the source's stance all the same,
+        # as PolNeAR annotates them ("did not mention the wall", "doesn't want a fight",
+        # "did not respond to a request for comment"): dropping every negated cue with a
+        # noun phrase for content lost 70 relations for 110 predictions on train.
         return None
     found.content = [s for s in found.content if len(s) > 0]
     # (The last part: a passive's subject, the first, may be one word: "Carson seems to ...")
