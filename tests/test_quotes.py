@@ -1320,10 +1320,16 @@ def test_stray_marks_stay_in_their_paragraph(stray: str) -> None:
         ("Taxes will rise next year: Mayor", "Mayor", "Taxes will rise next year"),
         ("Taxes will rise next year: Jane Smith", "Jane Smith", "Taxes will rise next year"),
         ("Jane Smith: Taxes will rise next year", "Jane Smith", "Taxes will rise next year"),
+        # a group of a named source, and a first name the body gives in full
+        ("Smith camp: Taxes will rise next year", "Smith camp", "Taxes will rise next year"),
+        ("Jane: Taxes will rise next year", "Jane", "Taxes will rise next year"),
     ],
 )
 def test_headline_colon_convention(headline: str, source: str, content: str) -> None:
-    text = f"{headline}\n\nThe city council met on Monday to discuss the budget for next year."
+    text = (
+        f"{headline}\n\nThe city council met on Monday to discuss the budget for next year. "
+        "Jane Smith was there."
+    )
     result = _analyze(text, title=headline)
     (s,) = [s for s in result.statements if s.attribution is not None]
     assert _said(result)[0][:3] == (content, source, ":")

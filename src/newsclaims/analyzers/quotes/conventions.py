@@ -173,12 +173,22 @@ _HEADLINE_LABELS = frozenset(
 )
 
 
+# Lower-case words a headline source may have: "Clinton camp:", "Trump aides:".
+_NAME_LIKE_LOWER = frozenset(
+    {"of", "the", "camp", "campaign", "aides", "aide", "allies", "officials", "spokesman",
+     "spokeswoman", "adviser", "advisers", "supporters", "lawyer", "lawyers", "team"}
+)  # fmt: skip
+
+
 def _named_in_body(text: str, after: int, word: str) -> bool:
     """Whether a one-word headline source is a surname the article gives in full ("Graham:
     ..." and, below, "Sen. Lindsey Graham"), not a topic ("Brexit: ...")."""
     if not word.isalpha() or word.isupper():
         return False
-    return re.compile(rf"\b[A-Z][\w.]*\s+{re.escape(word)}\b").search(text, after) is not None
+    w = re.escape(word)
+    # (a surname after a first name, or a first name before a surname: "Hillary: ...")
+    pattern = re.compile(rf"\b[A-Z][\w.]*\s+{w}\b|\b{w}\s+[A-Z][a-z]+\b")
+    return pattern.search(text, after) is not None
 
 
 def headline(text: str, head: Span) -> Found | None:
@@ -196,7 +206,8 @@ def headline(text: str, head: Span) -> Found | None:
     def name_like(words: list[str]) -> bool:
         return (
             1 <= len(words) <= 4
-            and all(w[:1].isupper() or w in ("of", "the") for w in words)
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in _NAME_LIKE_LOWER for w in words)
             and " ".join(words).lower().strip("“”\"'") not in _HEADLINE_LABELS
             # "Christie Calls Hillary Clinton": a title-case verb makes it a clause.
             and not any(w.lower() in VERBS for w in words)
