@@ -1654,6 +1654,11 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
         ),
         ("Clinton did not mention the email scandal.", [("the email scandal", "Clinton")]),
         ("Iran does not officially acknowledge the existence of the Qods Force.", []),
+        # a possessive opens the clause after the object of "told"
+        (
+            "Podesta told the AP his firm worked closely with the nonprofit.",
+            [("his firm worked closely with the nonprofit", "Podesta")],
+        ),
         # a cue that needs a clause takes a noun phrase after its usual particle
         ("Clinton hints at her husband's job.", [("her husband's job", "Clinton")]),
         # a short quoted title in the adverbial before "that"

@@ -1901,8 +1901,15 @@ def _after_object(toks: list[Token], i: int) -> int | None:
     if d >= n:
         return None
     nxt = toks[d]
-    opens = _subject_pronoun(nxt) or nxt.lower in ("the", "a", "an", "there", "that")
+    opens = _subject_pronoun(nxt) or nxt.lower in _CLAUSE_AFTER_OBJECT
     return d if opens or (nxt.text[:1].isupper() and nxt.text[:1].isalpha()) else None
+
+
+# Words that open a clause after an object ("told the AP his firm worked ...").
+_CLAUSE_AFTER_OBJECT = frozenset(
+    {"the", "a", "an", "there", "that", "his", "her", "their", "its", "our", "my", "this"}
+    | {"these", "some", "many", "most"}
+)
 
 
 _JOINING_PREPOSITIONS = frozenset(
