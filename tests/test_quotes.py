@@ -1654,6 +1654,11 @@ def test_where_a_reported_clause_ends(text: str, expected: tuple[str, str, str])
         ),
         ("Clinton did not mention the email scandal.", [("the email scandal", "Clinton")]),
         ("Iran does not officially acknowledge the existence of the Qods Force.", []),
+        # a bare "yes" or "no" is a whole answer, not the question before it
+        (
+            "Asked if he was ever bullied, the Republican presidential candidate said no.",
+            [("no", "the Republican presidential candidate")],
+        ),
         # a possessive opens the clause after the object of "told"
         (
             "Podesta told the AP his firm worked closely with the nonprofit.",

@@ -1385,8 +1385,11 @@ def _verb_cue(
         and found.content
         and found.content[-1].start == after_span.start
         and not cue.takes_object
-        and cue.lemma != "say"
-        and _one_object(text, found.content[-1])
+        and (
+            (cue.lemma != "say" and _one_object(text, found.content[-1]))
+            # "the candidate said no": a whole answer
+            or (cue.lemma == "say" and _yes_or_no(toks, _token_at(toks, after_span.start)))
+        )
     )
     if not found.content or not has_words(text, found.content[-1], 1 if one else 2):
         return None
@@ -1598,7 +1601,16 @@ def _participle_cue_after(toks: list[Token], k: int, unit: Unit) -> int:
 def _has_clause_after(text: str, toks: list[Token], k: int, cue: Cue, unit: Unit) -> bool:
     """Whether the cue is followed by its own reported clause ("..." Smith said that ...)."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and _yes_or_no(toks, k + 1):
+        return True  # "Asked if ..., “...,” 72 percent said yes."
     return nxt is not None and nxt.lower == "that" and not inside(unit.quotes, nxt.start)
+
+
+def _yes_or_no(toks: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a bare "yes" or "no" that ends its clause: a whole answer."""
+    return toks[i].lower in ("yes", "no") and (
+        i + 1 == len(toks) or not toks[i + 1].text[:1].isalnum()
+    )
 
 
 def _only_quote_follows(text: str, toks: list[Token], k: int, q: Quote, cue: Cue) -> bool:
