@@ -15,7 +15,6 @@ from newsclaims.analyzers.quotes.cues import (
     context_class,
     contextual_cues,
     cue_particles,
-    regular_forms,
 )
 from newsclaims.analyzers.quotes.learned import cue_probability, stem
 from newsclaims.analyzers.quotes.marks import Quote
@@ -251,24 +250,6 @@ _STATE_OF_MIND = frozenset(
         "amazed", "appalled", "horrified", "terrified", "scared", "frightened", "embarrassed",
         "confused", "enthused", "energized", "emboldened", "unconvinced", "unimpressed",
     }
-)  # fmt: skip
-
-
-# Verbs whose subject stirs a feeling in their object ("Trump's rise has startled party
-# leaders", "The gun laws have mystified people"): PolNeAR's source is the object, who has
-# the feeling, and its content the subject. Not "cheer": "The crowd cheered ..." does it.
-_STIMULUS_SUBJECT = frozenset(
-    form
-    for lemma in (
-        "startle", "unsettle", "mystify", "embolden", "alarm", "anger", "frustrate",
-        "surprise", "shock", "dismay", "disturb", "trouble", "please", "delight", "outrage",
-        "irritate", "annoy", "hearten", "rattle", "scare", "frighten", "stun", "baffle",
-        "puzzle", "infuriate", "enrage", "disappoint", "excite", "energize", "thrill",
-        "amaze", "amuse", "appall", "horrify", "offend", "bother", "embarrass", "spook",
-        "unnerve", "irk", "vex", "galvanize", "reassure", "intrigue", "fascinate", "worry",
-        "impress",
-    )
-    for form in (*regular_forms(lemma)[:3], "upset", "upsets")
 )  # fmt: skip
 
 
@@ -1068,7 +1049,7 @@ def _verb_cue(
         None if j > 0 and toks[j - 1].lower == "and" else _quote_before(unit, toks[j].start, toks)
     )
 
-    passive = _passive_agent(text, unit, toks, k, j, last, cue)
+    passive = _passive_agent(text, unit, toks, k, j, last, cue, before_from)
     if passive is not None:
         return passive
     left = _left_source(toks, j)
@@ -1397,20 +1378,6 @@ def _verb_cue(
         found.kind = StatementKind.MIXED
     if after is None and not found.content:
         return None
-    if (
-        toks[k].lower in _STIMULUS_SUBJECT
-        and left_ok
-        and left is not None
-        and found.source is not None
-        and found.source.end <= cue_span.start
-        and len(found.content) == 1
-        and found.content[0].start >= cue_span.end
-        and _noun_phrase(text, found.content[0])
-        and not any(t.lower in _BE for t in toks[j:k])
-    ):
-        # "The debate has startled party leaders": who feels it is the object.
-        found.source, found.content = found.content[0], [found.source]
-        found.source_words = text[found.source.start : found.source.end].split()
     return found
 
 
@@ -1504,12 +1471,20 @@ def _resumed_clause(text: str, unit: Unit, toks: list[Token], k: int) -> Span | 
 
 
 def _passive_agent(
-    text: str, unit: Unit, toks: list[Token], k: int, j: int, last: int, cue: Cue
+    text: str,
+    unit: Unit,
+    toks: list[Token],
+    k: int,
+    j: int,
+    last: int,
+    cue: Cue,
+    before_from: int = -1,
 ) -> Found | None:
     """ "O'Malley's move was first reported by MSNBC": the agent after "by" is the source,
     the subject before the verb the content; so is the clause an "as" cue comments on
     ("As reported by Western Journalism, investigators found ...", "..., as first reported
-    by the Times on Tuesday")."""
+    by the Times on Tuesday"), which starts at ``before_from`` when that is later than the
+    unit's start (as for other cues after their content)."""
     as_cue = j > 0 and toks[j - 1].lower == "as" and toks[k].lower.endswith("ed")
     if not (as_cue or _passive(toks, j, k)):
         return None
@@ -1523,14 +1498,18 @@ def _passive_agent(
         return None
     if as_cue:
         stop = _past_time(toks, b)
+        comma_after = stop < len(toks) and toks[stop].lower == ","
         if j > 1 and toks[j - 2].lower == ",":
-            parts = _content_before(text, unit, -1, toks[j - 2].start)
-            content = parts[0] if parts else Span(0, 0)
-        elif stop < len(toks) and toks[stop].lower == ",":
+            if comma_after:
+                return None  # an aside: "The lawsuit, as first reported by X, alleges ..."
+            parts = _content_before(text, unit, before_from, toks[j - 2].start)
+            if not parts:
+                return None
+            content = parts[0]
+        elif comma_after:
             content = trim(text, toks[stop].end, unit.span.end)
         else:
             return None
-        cue_start = j
     else:
         c0 = j
         while c0 > 0 and toks[c0 - 1].lower not in (",", ";", ":", "“", "that"):
@@ -1538,7 +1517,6 @@ def _passive_agent(
         if c0 == j:
             return None
         content = trim(text, toks[c0].start, toks[j - 1].end)
-        cue_start = j
     content = trim_end(text, content)
     if not has_words(text, content, 1):
         return None
@@ -1546,7 +1524,7 @@ def _passive_agent(
         [content],
         kind_of([content], unit.quotes),
         source=span_of(toks, a, b),
-        cue=Span(toks[cue_start].start, toks[last + 1].end),
+        cue=Span(toks[j].start, toks[last + 1].end),
         stance=cue.stance,
         source_words=[t.text for t in toks[a:b]],
         paragraph=unit.paragraph,

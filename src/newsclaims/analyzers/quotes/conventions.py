@@ -180,15 +180,28 @@ _NAME_LIKE_LOWER = frozenset(
 )  # fmt: skip
 
 
+_NOT_SURNAMES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     "January", "February", "March", "April", "May", "June", "July", "August",
+     "September", "October", "November", "December", "Office", "Committee", "Department",
+     "Party", "Act", "Bill", "The"}
+)  # fmt: skip
+
+
 def _named_in_body(text: str, after: int, word: str) -> bool:
     """Whether a one-word headline source is a surname the article gives in full ("Graham:
     ..." and, below, "Sen. Lindsey Graham"), not a topic ("Brexit: ...")."""
     if not word.isalpha() or word.isupper():
         return False
     w = re.escape(word)
-    # (a surname after a first name, or a first name before a surname: "Hillary: ...")
-    pattern = re.compile(rf"\b[A-Z][\w.]*\s+{w}\b|\b{w}\s+[A-Z][a-z]+\b")
-    return pattern.search(text, after) is not None
+    if re.compile(rf"\b[A-Z][\w.]*\s+{w}\b").search(text, after) is not None:
+        return True
+    # A first name before a surname ("Hillary: ..." and "Hillary Clinton"), on one line
+    # and not before a day or a month ("Brexit Thursday").
+    return any(
+        m.group(1) not in _NOT_SURNAMES
+        for m in re.finditer(rf"\b{w}[^\S\n]+([A-Z][a-z]+)\b", text[after:])
+    )
 
 
 def headline(text: str, head: Span) -> Found | None:

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 from attrs import frozen
 
-__all__ = ["PHRASES", "VERBS", "Cue", "regular_forms", "verb_forms"]
+__all__ = ["PHRASES", "VERBS", "Cue", "verb_forms"]
 
 
 @frozen
@@ -189,8 +189,7 @@ _EXCLUDED_FORMS = frozenset(
 )
 
 
-def regular_forms(lemma: str) -> tuple[str, ...]:
-    """The base, third-person, past and -ing forms of a regular verb."""
+def _regular(lemma: str) -> tuple[str, ...]:
     if lemma.endswith("e"):
         stem = lemma[:-1]
         return (lemma, lemma + "s", lemma + "d", stem + "ing")
@@ -208,7 +207,7 @@ def verb_forms() -> dict[str, Cue]:
     for lemma, (stance, clausal, takes_object) in _VERBS.items():
         if " " in lemma:
             continue
-        forms = _IRREGULAR.get(lemma) or regular_forms(lemma)
+        forms = _IRREGULAR.get(lemma) or _regular(lemma)
         for form in forms:
             if form in _EXCLUDED_FORMS:
                 continue
@@ -439,7 +438,7 @@ def _particle_verbs() -> dict[tuple[str, str], Cue]:
     }
     out: dict[tuple[str, str], Cue] = {}
     for (lemma, particle), stance in table.items():
-        forms = irregular.get(lemma) or regular_forms(lemma)
+        forms = irregular.get(lemma) or _regular(lemma)
         if lemma in ("call", "sign"):  # "call" doubles its l only in British spelling
             forms = (lemma, lemma + "s", lemma + "ed", lemma + "ing")
         for form in forms:

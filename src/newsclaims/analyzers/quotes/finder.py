@@ -49,6 +49,7 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
     quotes = find_quotes(text, paragraphs)
     found: list[Found] = []
     covered: list[Span] = []  # sentences that hold an attribution (not assertions)
+    left_out: list[Found] = []  # attributions the learned check left out
 
     if layout.headline is not None:
         head = headline(text, layout.headline)
@@ -66,8 +67,11 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
         if unit.paragraph in handled:
             covered.append(unit.span)
             continue
-        got = _unit_attributions(text, unit)
-        got = _checked(text, got, keep)
+        every = _unit_attributions(text, unit)
+        got = _checked(text, every, keep)
+        if len(got) < len(every):
+            kept = {id(f) for f in got}
+            left_out.extend(f for f in every if id(f) not in kept)
         if got:
             found.extend(got)
             if any(not f.subject for f in got):
@@ -88,7 +92,7 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
         for s in _uncovered(layout.sentences, covered)
         if words(text, s) >= MIN_ASSERTION_WORDS
     ]
-    resolve_speakers(text, found)
+    resolve_speakers(text, found, left_out)
     every = sorted(found + assertions, key=lambda f: (f.start, f.kind is StatementKind.ASSERTION))
     return [_statement(f, i + 1) for i, f in enumerate(every)]
 
@@ -117,11 +121,11 @@ def _unit_attributions(text: str, unit: Unit) -> list[Found]:
     got = attributions(text, unit)
     ends = [f.content[-1].end for f in got]
     cut_ends(text, unit, got)
-    freed = [
+    freed = sorted(  # (in text order, as ``within`` needs them)
         Span(f.content[-1].end, end)
         for f, end in zip(got, ends, strict=True)
         if f.content[-1].end < end
-    ]
+    )
     if freed:
         taken = _Cover(s for g in got for s in (*g.content, g.cue, g.source) if s is not None)
         more = [
@@ -174,13 +178,22 @@ def _uncovered(sentences: Sequence[Span], covered: Sequence[Span]) -> Iterator[S
         yield s
 
 
-def resolve_speakers(text: str, found: list[Found]) -> None:
-    """Resolve every statement's speaker, in text order."""
+def resolve_speakers(text: str, found: list[Found], context: Sequence[Found] = ()) -> None:
+    """Resolve every statement's speaker, in text order. The sources of ``context`` (the
+    attributions the learned check left out) are read too, as antecedents only: "Hillary
+    Clinton maintains a lock on ... She said ..." still resolves "She"."""
     resolver = Resolver(text)
     last: Speaker | None = None
+    extra = {id(f) for f in context}
     for f in sorted(
-        found, key=lambda f: f.start if f.source is None else min(f.start, f.source.start)
+        [*found, *context],
+        key=lambda f: f.start if f.source is None else min(f.start, f.source.start),
     ):
+        if id(f) in extra:
+            if f.source is not None and not f.continues:
+                words = [w for w in f.source_words if w not in (",",)]
+                resolver.resolve(words, f.source.start, None)
+            continue
         if f.continues:
             f.speaker = last
             continue

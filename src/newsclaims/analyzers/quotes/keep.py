@@ -13,8 +13,8 @@ matches an annotated relation. The finder drops an attribution that scores below
 :data:`THRESHOLD`. The weights are package data (``data/keep_model.tsv``; statistics
 only, no text), read on first use; without them every attribution is kept.
 
-The work is a regular-expression pass over the attribution's words and a few dictionary
-lookups: linear in the length of what was found.
+The work is a regular-expression pass over the cue, the source and the first words of
+the content, and a few dictionary lookups.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from newsclaims.analyzers.quotes.cues import VERBS, data_rows
 from newsclaims.model import Span, StatementKind
@@ -66,7 +67,10 @@ def keep_features(
     one definition."""
     cue_words = [w.lower() for w in _WORD.findall(text[cue.start : cue.end])] or ["<none>"]
     head, first = cue_words[-1], cue_words[0]
-    words = [w for s in content for w in _WORD.findall(text[s.start : s.end])]
+    # (no more words than the length buckets tell apart, so a long content costs no more)
+    words = list(
+        islice((m.group() for s in content for m in _WORD.finditer(text, s.start, s.end)), 27)
+    )
     opener = words[0].lower() if words else "$"
     if opener[:1] in _QUOTES:
         opener = "Q"

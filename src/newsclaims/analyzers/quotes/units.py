@@ -191,12 +191,24 @@ def inside(quotes: Sequence[Quote], offset: int) -> bool:
 def kind_of(content: Sequence[Span], quotes: Sequence[Quote]) -> StatementKind:
     """A content's kind: direct when its parts are quotations, mixed when a quotation
     stands whole inside it, indirect otherwise."""
-    spans = {q.span for q in quotes}
-    if content and all(part in spans for part in content):
+    # Quotes are in text order and never overlap, so the first quote starting in a part is
+    # the only one that can be it or lie whole inside it: a binary search per part keeps a
+    # sentence of many quotes and cues linear.
+    firsts = [_first_quote_in(quotes, part) for part in content]
+    if content and all(
+        q is not None and q.span == part for q, part in zip(firsts, content, strict=True)
+    ):
         return StatementKind.DIRECT
-    if any(part.contains(q.span) for part in content for q in quotes):
+    if any(
+        q is not None and part.contains(q.span) for q, part in zip(firsts, content, strict=True)
+    ):
         return StatementKind.MIXED
     return StatementKind.INDIRECT
+
+
+def _first_quote_in(quotes: Sequence[Quote], part: Span) -> Quote | None:
+    i = bisect_left(quotes, part.start, key=lambda q: q.span.start)
+    return quotes[i] if i < len(quotes) and quotes[i].span.start < part.end else None
 
 
 def has_words(text: str, span: Span, n: int) -> bool:
