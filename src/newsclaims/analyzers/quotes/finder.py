@@ -57,7 +57,8 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
             found.append(head)
         else:
             # "Bellwether County Says Trump Should Win GOP Nomination"
-            found.extend(attributions(text, headline_unit(text, layout.headline)))
+            every = attributions(text, headline_unit(text, layout.headline))
+            found.extend(_checked(text, every, keep, left_out))
 
     conventions, handled = paragraph_conventions(text, paragraphs)
     found.extend(conventions)
@@ -67,11 +68,7 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
         if unit.paragraph in handled:
             covered.append(unit.span)
             continue
-        every = _unit_attributions(text, unit)
-        got = _checked(text, every, keep)
-        if len(got) < len(every):
-            kept = {id(f) for f in got}
-            left_out.extend(f for f in every if id(f) not in kept)
+        got = _checked(text, _unit_attributions(text, unit), keep, left_out)
         if got:
             found.extend(got)
             if any(not f.subject for f in got):
@@ -139,19 +136,24 @@ def _unit_attributions(text: str, unit: Unit) -> list[Found]:
     return got
 
 
-def _checked(text: str, got: list[Found], keep: float) -> list[Found]:
-    """``got`` less the attributions the learned check scores below ``keep``. (A cue never
-    lies in its own content, so "inside another's content" asks about every content.)"""
+def _checked(text: str, got: list[Found], keep: float, left_out: list[Found]) -> list[Found]:
+    """``got`` less the attributions the learned check scores below ``keep``, which go to
+    ``left_out``. (A cue never lies in its own content, so "inside another's content" asks
+    about every content.)"""
     if keep <= 0.0:
         return got
     contents = _Cover(s for f in got for s in f.content)
-    return [
-        f
-        for f in got
-        if f.cue is None
-        or keep_probability(text, f.kind, f.source, f.cue, f.content, contents.overlaps(f.cue))
-        >= keep
-    ]
+    kept = []
+    for f in got:
+        if (
+            f.cue is None
+            or keep_probability(text, f.kind, f.source, f.cue, f.content, contents.overlaps(f.cue))
+            >= keep
+        ):
+            kept.append(f)
+        else:
+            left_out.append(f)
+    return kept
 
 
 def _statement(f: Found, n: int) -> Statement:
