@@ -20,9 +20,7 @@ Everything is linear in the length of the article.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Iterator, Sequence
 
 from newsclaims.analyzers.quotes.clauses import attributions
 from newsclaims.analyzers.quotes.conventions import continuation, headline, paragraph_conventions
@@ -30,7 +28,7 @@ from newsclaims.analyzers.quotes.ends import cut_ends
 from newsclaims.analyzers.quotes.keep import THRESHOLD, keep_probability
 from newsclaims.analyzers.quotes.marks import find_quotes
 from newsclaims.analyzers.quotes.speakers import Resolver
-from newsclaims.analyzers.quotes.units import Found, Unit, headline_unit, units, words
+from newsclaims.analyzers.quotes.units import Cover, Found, Unit, headline_unit, units, words
 from newsclaims.analyzers.quotes.words import (
     MIN_ASSERTION_WORDS,
 )
@@ -94,22 +92,6 @@ def find_statements(analysis: Analysis, keep: float = THRESHOLD) -> list[Stateme
     return [_statement(f, i + 1) for i, f in enumerate(every)]
 
 
-class _Cover:
-    """Spans, for asking whether a span overlaps any of them: sorted once, each question
-    a binary search, so that a unit with many attributions costs no more than linear."""
-
-    __slots__ = ("reach", "starts")
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach = list(accumulate((b for _, b in ordered), max))  # furthest end so far
-
-    def overlaps(self, span: Span) -> bool:
-        i = bisect_left(self.starts, span.end)
-        return i > 0 and self.reach[i - 1] > span.start
-
-
 def _unit_attributions(text: str, unit: Unit) -> list[Found]:
     """The attributions of ``unit``, their contents ended by the learned end model. Where
     the model ends a content before the rules did, the words it gave back are searched
@@ -124,7 +106,7 @@ def _unit_attributions(text: str, unit: Unit) -> list[Found]:
         if f.content[-1].end < end
     )
     if freed:
-        taken = _Cover(s for g in got for s in (*g.content, g.cue, g.source) if s is not None)
+        taken = Cover(s for g in got for s in (*g.content, g.cue, g.source) if s is not None)
         more = [
             m
             for m in attributions(text, unit, within=freed)
@@ -142,7 +124,7 @@ def _checked(text: str, got: list[Found], keep: float, left_out: list[Found]) ->
     about every content.)"""
     if keep <= 0.0:
         return got
-    contents = _Cover(s for f in got for s in f.content)
+    contents = Cover(s for f in got for s in f.content)
     kept = []
     for f in got:
         if (
@@ -191,19 +173,17 @@ def resolve_speakers(text: str, found: list[Found], context: Sequence[Found] = (
         [*found, *context],
         key=lambda f: f.start if f.source is None else min(f.start, f.source.start),
     ):
-        if id(f) in extra:
-            if f.source is not None and not f.continues:
-                words = [w for w in f.source_words if w not in (",",)]
-                resolver.resolve(words, f.source.start, None)
-            continue
+        own = id(f) not in extra
         if f.continues:
-            f.speaker = last
+            if own:
+                f.speaker = last
             continue
         if f.source is None:
             continue
         subject = None
-        if f.subject:
+        if own and f.subject:
             subject = resolver.peek(f.subject, f.source.start)
         words = [w for w in f.source_words if w not in (",",)]
-        f.speaker = resolver.resolve(words, f.source.start, subject)
-        last = f.speaker
+        speaker = resolver.resolve(words, f.source.start, subject)
+        if own:
+            f.speaker = last = speaker

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from attrs import define, field
 
@@ -209,6 +210,22 @@ def kind_of(content: Sequence[Span], quotes: Sequence[Quote]) -> StatementKind:
 def _first_quote_in(quotes: Sequence[Quote], part: Span) -> Quote | None:
     i = bisect_left(quotes, part.start, key=lambda q: q.span.start)
     return quotes[i] if i < len(quotes) and quotes[i].span.start < part.end else None
+
+
+class Cover:
+    """Spans, for asking whether a span overlaps any of them: sorted once, each question
+    a binary search, so that a unit with many attributions costs no more than linear."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # furthest end so far
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect_left(self.starts, span.end)
+        return i > 0 and self.reach[i - 1] > span.start
 
 
 def has_words(text: str, span: Span, n: int) -> bool:
