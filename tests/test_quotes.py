@@ -2094,12 +2094,32 @@ def test_who_thinks_or_feels_is_the_source(text: str, expected: tuple[str, str])
             "As Clyburn noted, those voters will give Sanders a second look.",
             ("those voters will give Sanders a second look", "Clyburn"),
         ),
+        # ... with a prepositional phrase after the cue (PolNeAR train)
+        (
+            "But as the nationalist Global Times tabloid noted in an op-ed Thursday, the "
+            "leading GOP candidate has earned himself a few fans.",
+            (
+                "the leading GOP candidate has earned himself a few fans",
+                "the nationalist Global Times tabloid",
+            ),
+        ),
+        (
+            "In the old Union of Soviet Socialist Republics, as Hedrick Smith reported in "
+            "his The Russians, the communist big shots had lavish country houses.",
+            ("the communist big shots had lavish country houses", "Hedrick Smith"),
+        ),
     ],
 )
 def test_an_attribution_in_a_subordinate_clause_reports_only_that_clause(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert next((c, s) for c, s, _, _ in _said(_analyze(text))) == expected
+
+
+def test_as_with_a_verb_that_is_not_a_cue_is_a_time() -> None:
+    # "as" + a learned (not listed) verb + a place: a time, not an attribution
+    text = "As he spoke in the lobby of Trump Tower, there were no presentations of steaks."
+    assert _said(_analyze(text)) == []
 
 
 def test_a_content_ends_before_the_close_of_a_parenthesis_it_did_not_open() -> None:

@@ -971,6 +971,10 @@ def _modifier(words: Sequence[Token], i: int) -> bool:
     )
 
 
+_ADJUNCT_WORDS = 16
+_ADJUNCT_STOPS = frozenset({".", ";", ":", "“", "”", '"', "that", "and", "but", "!", "?"})
+
+
 def _past_time(toks: Sequence[Token], i: int) -> int:
     """Token ``i`` moved past a short time phrase ("on Saturday", "last week", "today")."""
     e = i
@@ -978,6 +982,20 @@ def _past_time(toks: Sequence[Token], i: int) -> int:
         e += 1
     # (three such words before another word are not a time: stay at ``i``)
     return e if e - i < 3 or e == len(toks) or not toks[e].text[:1].isalpha() else i
+
+
+def _past_adjunct(toks: Sequence[Token], i: int) -> int:
+    """Token ``i`` moved to the comma closing a short prepositional phrase that starts
+    there ("As Ms. Simonyan put it *in a statement to my colleague in July*, RT is ..."),
+    or left at ``i``."""
+    if i >= len(toks) or toks[i].lower not in PREPOSITIONS:
+        return i
+    for e in range(i + 1, min(len(toks), i + _ADJUNCT_WORDS)):
+        if toks[e].lower == ",":
+            return e
+        if toks[e].lower in _ADJUNCT_STOPS:
+            break
+    return i
 
 
 def _verb_cue(
@@ -1118,6 +1136,15 @@ def _verb_cue(
     # (past a time after the cue: "As The Times reported on Saturday, ...", "..., the
     # University of Michigan reported last week.")
     past = _past_time(toks, last + 1)
+    if (
+        not cue.learned
+        and past < len(toks)
+        and _particle_rate(toks[last].lower, toks[past].lower) < PARTICLE_RATE
+    ):
+        # (and past a prepositional phrase: "As Hedrick Smith reported in his The
+        # Russians, ..."; only after a listed cue: "As he spoke in the lobby, ..." is a
+        # time, and not the cue's own particle: "As the White House hints at what ...")
+        past = _past_adjunct(toks, past)
     as_clause = (  # "As Joel Pollak observed, ..."
         left_ok
         and left is not None
