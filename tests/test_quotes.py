@@ -1818,6 +1818,16 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "her husband to come out of the car",
         ),
         ("He told reporters to leave the room.", "to leave the room"),
+        # a question word right after a cue that may take an object opens the clause
+        (
+            "Paul also asked how it’s conservative to add a trillion dollars in military "
+            "expenditures.",
+            "how it’s conservative to add a trillion dollars in military expenditures",
+        ),
+        (
+            "The survey asks where each resident of a household was born.",
+            "where each resident of a household was born",
+        ),
         # a relative pronoun before a cue with a that-clause is not what is said
         (
             "He joined a lawsuit, which he said that Republicans had filed in bad faith.",

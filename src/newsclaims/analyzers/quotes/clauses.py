@@ -1756,7 +1756,13 @@ def _clause_after(
             # but "told MSNBC's “Morning Joe” that ...": a quoted name in the object, and
             # "said on NBC's “Meet the Press” on Sunday that ...": one in an adverbial
             break
-    if i == start and cue.takes_object and not keep_object and toks[i].lower not in SUBORDINATORS:
+    if (
+        i == start
+        and cue.takes_object
+        and not keep_object
+        and toks[i].lower not in SUBORDINATORS
+        and toks[i].lower not in _WH_WORDS  # "asked how it’s conservative to ..."
+    ):
         # "told Fox News he would win", "told reporters the plan was dead": skip a short
         # object when a clause follows it; otherwise there is no reported clause.
         after = _after_object(toks, i)
