@@ -1818,6 +1818,11 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "her husband to come out of the car",
         ),
         ("He told reporters to leave the room.", "to leave the room"),
+        # a bare clause after a short object, with "that" as a pronoun at its end
+        (
+            "Ryan told a news conference they are planting the seeds to accomplish that.",
+            "they are planting the seeds to accomplish that",
+        ),
         # a question word right after a cue that may take an object opens the clause
         (
             "Paul also asked how it’s conservative to add a trillion dollars in military "

@@ -1657,8 +1657,12 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         # him ...", "appeared to ...", "continued: ...". Not punctuation or a preposition.
         return nxt not in PREPOSITIONS and (nxt[:1].isalnum() or nxt in (":", "“"))
     if cue.takes_object and k + 2 < len(toks):
-        # "told reporters that ...", "asked Sanders how he is feeling"
-        return any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
+        # "told reporters that ...", "asked Sanders how he is feeling", and a bare clause
+        # after a short object: "told a news conference they are ..."
+        return (
+            any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
+            or _after_object(toks, k + 1) is not None
+        )
     if nxt == ",":
         return True  # a parenthetical cue: "Voters, Clinton suggested, don’t have to ..."
     if _subject_pronoun(toks[k + 1]):
@@ -1739,13 +1743,21 @@ def _clause_after(
             else:
                 keep_object = True  # "urged North Korea to resume talks": content too
             break
-        if toks[d].lower in ("that", "whether") and (
-            d == i
-            or cue.takes_object
-            or (
-                # only past adverbials: "said on Monday that", not "offered no proof that"
-                (toks[i].lower in _ADVERBIAL_OPENERS or _adverb(toks[i]))
-                and all(t.lower not in VERBS and t.lower not in AUX for t in toks[i:d])
+        if (
+            (
+                toks[d].lower in ("that", "whether")
+                # (not a pronoun ending its clause: "... to accomplish that.")
+                and d + 1 < n
+                and toks[d + 1].lower not in (".", "!", "?", ";", ")")
+            )
+            and (
+                d == i
+                or cue.takes_object
+                or (
+                    # only past adverbials: "said on Monday that", not "offered no proof that"
+                    (toks[i].lower in _ADVERBIAL_OPENERS or _adverb(toks[i]))
+                    and all(t.lower not in VERBS and t.lower not in AUX for t in toks[i:d])
+                )
             )
         ):
             i = d
