@@ -2131,6 +2131,28 @@ def test_an_attribution_in_a_subordinate_clause_reports_only_that_clause(
     assert next((c, s) for c, s, _, _ in _said(_analyze(text))) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare present form after a plural noun of record is a cue (PolNeAR train)
+        (
+            "New filings show it has less than $1.3 million cash on hand.",
+            ("it has less than $1.3 million cash on hand", "New filings", "show"),
+        ),
+        (
+            "The reports show Conservative Solutions PAC is spending tens of millions.",
+            ("Conservative Solutions PAC is spending tens of millions", "The reports", "show"),
+        ),
+        (
+            "Florida may not be out of reach, as Tuesday’s results show.",
+            ("Florida may not be out of reach", "Tuesday’s results", "show"),
+        ),
+    ],
+)
+def test_records_show(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]
+
+
 def test_as_with_a_verb_that_is_not_a_cue_is_a_time() -> None:
     # "as" + a learned (not listed) verb + a place: a time, not an attribution
     text = "As he spoke in the lobby of Trump Tower, there were no presentations of steaks."
