@@ -1818,6 +1818,21 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "her husband to come out of the car",
         ),
         ("He told reporters to leave the room.", "to leave the room"),
+        # an object of up to seven words with no verb in it (PolNeAR train)
+        (
+            "Neera Tanden asked former Attorney General Eric Holder whether he had thoughts "
+            "on the matter.",
+            "whether he had thoughts on the matter",
+        ),
+        (
+            "Trump tells his supporters at a Michigan rally to go to your place and vote.",
+            "to go to your place and vote",
+        ),
+        # ... but a verb in it makes it a clause ("this was the only chance to ...")
+        (
+            "Cornyn told reporters this was the only chance to pass a measure.",
+            "this was the only chance to pass a measure",
+        ),
         # a bare clause after a short object, with "that" as a pronoun at its end
         (
             "Ryan told a news conference they are planting the seeds to accomplish that.",

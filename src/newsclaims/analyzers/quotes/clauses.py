@@ -980,6 +980,8 @@ def _modifier(words: Sequence[Token], i: int) -> bool:
     )
 
 
+# Words that, after a noun, may open a relative clause on it rather than what is said.
+_RELATIVES = frozenset({"who", "which", "that", "when", "where"})
 _ADJUNCT_WORDS = 16
 _ADJUNCT_STOPS = frozenset({".", ";", ":", "“", "”", '"', "that", "and", "but", "!", "?"})
 
@@ -1684,7 +1686,7 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         # "told reporters that ...", "asked Sanders how he is feeling", and a bare clause
         # after a short object: "told a news conference they are ..."
         return (
-            any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 6])
+            any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 8])
             or _after_object(toks, k + 1) is not None
         )
     if nxt == ",":
@@ -1761,7 +1763,21 @@ def _clause_after(
     for d in range(i, min(n, i + 14)):
         if d == i and toks[d].lower in _WH_WORDS:
             break  # "told how surprised he is that ...": the clause starts here
-        if cue.takes_object and d > i and toks[d].lower in _OBJECT_CLAUSE and d - i <= 5:
+        if (
+            cue.takes_object
+            and d > i
+            and toks[d].lower in _OBJECT_CLAUSE
+            # (past a longer object only with no verb in it: "tells his supporters at a
+            # Michigan rally to ...", not "told reporters this was the only chance to")
+            and (
+                d - i <= 5
+                or (
+                    d - i <= 7
+                    and toks[d].lower not in _RELATIVES
+                    and not any(_verbish(t) for t in toks[i:d])
+                )
+            )
+        ):
             if toks[d].lower != "to" or cue.lemma not in _OBJECT_IN_CONTENT:
                 i = d
             else:
