@@ -2168,6 +2168,24 @@ def test_records_show(text: str, expected: tuple[str, str, str]) -> None:
     assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who was asked joins the cue with "about"; what about is the content
+        (
+            "She asked Sanders about the people deported under the Obama administration.",
+            ("the people deported under the Obama administration", "She", "asked Sanders about"),
+        ),
+        (
+            "He died before she could ask him about it.",
+            ("it", "she", "could ask him about"),
+        ),
+    ],
+)
+def test_asked_someone_about_something(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]
+
+
 def test_as_with_a_verb_that_is_not_a_cue_is_a_time() -> None:
     # "as" + a learned (not listed) verb + a place: a time, not an attribution
     text = "As he spoke in the lobby of Trump Tower, there were no presentations of steaks."

@@ -1360,7 +1360,7 @@ def _verb_cue(
             after_span = _subordinate_end(text, toks, after_span)
         found.content = [after_span]
         if stem(toks[head].lower) not in _COMPLEMENT_VERBS and k == head:
-            joined = _object_preposition(toks, k, after_span)
+            joined = _object_preposition(toks, k, after_span, cue.stance == "question")
         if joined is not None:
             # "took a shot at Clinton", "made no mention of ...", "accused Republicans of
             # ...": PolNeAR's cue runs to the preposition, its content is what follows.
@@ -1688,6 +1688,7 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         return (
             any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 8])
             or _after_object(toks, k + 1) is not None
+            or (cue.stance == "question" and _asked_about(toks, k + 1))
         )
     if nxt == ",":
         return True  # a parenthetical cue: "Voters, Clinton suggested, don’t have to ..."
@@ -1818,9 +1819,11 @@ def _clause_after(
         # "told Fox News he would win", "told reporters the plan was dead": skip a short
         # object when a clause follows it; otherwise there is no reported clause.
         after = _after_object(toks, i)
-        if after is None:
+        if after is None and not (cue.stance == "question" and _asked_about(toks, i)):
             return None
-        i = after
+        # ("asked him about his tax returns": the object stays, and the preposition joins
+        # the cue below)
+        i = i if after is None else after
     # Time words straight after the cue are not content: "said Sunday his worry is ...".
     while i < n and (
         toks[i].lower in TIME_WORDS
@@ -1948,6 +1951,23 @@ _THIS_TIMES = (
 )
 
 
+def _asked_about(toks: list[Token], i: int) -> bool:
+    """Whether a pronoun or a short name at ``i`` is followed by "about" or "on" and what
+    was asked about: "asked him about his tax returns", "asked Clinton about her emails"."""
+    d = i
+    if toks[d].lower in _OBJECTS:
+        d += 1
+    else:
+        while d < len(toks) and d - i < 3 and toks[d].text[:1].isupper():
+            d += 1
+    return (
+        i < d
+        and d + 1 < len(toks)
+        and toks[d].lower in ("about", "on")
+        and toks[d + 1].text[:1].isalnum()
+    )
+
+
 def _after_object(toks: list[Token], i: int) -> int | None:
     """The token after a short object at ``i`` if a clause starts there."""
     n = len(toks)
@@ -2007,7 +2027,9 @@ _COMPLEMENT_VERBS = frozenset({"call", "describ", "label", "nam", "see", "view",
 _NOT_IN_OBJECT = frozenset({"that", "who", "which", "and", "or", "but", "to", "in", "with", "by"})
 
 
-def _object_preposition(toks: list[Token], k: int, content: Span) -> int | None:
+def _object_preposition(
+    toks: list[Token], k: int, content: Span, cue_asks: bool = False
+) -> int | None:
     """The preposition that ends a short object right after the cue at token ``k``, where
     the content starts ("took a shot at", "made no mention of", "accused Republicans of"),
     if what follows it is the content; else None."""
@@ -2017,7 +2039,10 @@ def _object_preposition(toks: list[Token], k: int, content: Span) -> int | None:
     for e in range(d, min(len(toks) - 1, d + 6)):
         t = toks[e]
         if t.lower in _JOINING_PREPOSITIONS and e > d:
-            if toks[e - 1].lower not in _SPEECH_NOUNS:
+            if toks[e - 1].lower not in _SPEECH_NOUNS and not (
+                # "asked him about his tax returns": a person asked about something
+                cue_asks and _asked_about(toks, d)
+            ):
                 return None
             nxt = toks[e + 1]
             rest = [x for x in toks[e + 1 : e + 9] if x.start < content.end]
