@@ -1818,6 +1818,11 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "her husband to come out of the car",
         ),
         ("He told reporters to leave the room.", "to leave the room"),
+        # an adverb before a question word (PolNeAR train)
+        (
+            "Thiel did not reveal exactly what he would say Thursday.",
+            "exactly what he would say Thursday",
+        ),
         # an object of up to seven words with no verb in it (PolNeAR train)
         (
             "Neera Tanden asked former Attorney General Eric Holder whether he had thoughts "

@@ -982,6 +982,7 @@ def _modifier(words: Sequence[Token], i: int) -> bool:
 
 # Words that, after a noun, may open a relative clause on it rather than what is said.
 _RELATIVES = frozenset({"who", "which", "that", "when", "where"})
+_JUST = frozenset({"just", "exactly", "precisely"})
 _ADJUNCT_WORDS = 16
 _ADJUNCT_STOPS = frozenset({".", ";", ":", "“", "”", '"', "that", "and", "but", "!", "?"})
 
@@ -1678,6 +1679,12 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
                 return True
             if not (t[:1].isalnum() or t == ",") or _verbish(toks[i]):
                 break
+    if (
+        (nxt in _JUST or _adverb(toks[k + 1]))
+        and k + 2 < len(toks)
+        and toks[k + 2].lower in _WH_WORDS
+    ):
+        return True  # "reveals just how swift ...", "asked exactly what ..."
     if cue.learned:
         # Anything that can open a noun phrase or a clause: "endorsed Clinton", "called
         # him ...", "appeared to ...", "continued: ...". Not punctuation or a preposition.
