@@ -1833,6 +1833,21 @@ def test_the_subject_of_a_state_of_mind_is_its_source() -> None:
             "Trump tells his supporters at a Michigan rally to go to your place and vote.",
             "to go to your place and vote",
         ),
+        (
+            "Trump asked the reporters at a small Michigan rally how they felt.",
+            "how they felt",
+        ),
+        # ... not at a relative word on the object
+        (
+            "He told the voters at a rally in Ohio who came to hear him that jobs would return.",
+            "that jobs would return",
+        ),
+        # a bare clause after a pronoun object (PolNeAR train)
+        (
+            "Mr. Netanyahu assured him it was done without his knowledge.",
+            "it was done without his knowledge",
+        ),
+        ("He asked exactly what the plan was.", "exactly what the plan was"),
         # ... but a verb in it makes it a clause ("this was the only chance to ...")
         (
             "Cornyn told reporters this was the only chance to pass a measure.",
@@ -2189,6 +2204,22 @@ def test_records_show(text: str, expected: tuple[str, str, str]) -> None:
 )
 def test_asked_someone_about_something(text: str, expected: tuple[str, str, str]) -> None:
     assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [expected]
+
+
+def test_asked_someone_on_a_day_is_not_about_the_day() -> None:
+    assert _said(_analyze("She asked him on Monday.")) == []
+    assert _said(_analyze("She asked Tuesday about the plan.")) == []
+
+
+def test_as_with_the_cue_s_own_particle_is_not_an_aside() -> None:
+    # the particle's object is the content, not the main clause after the comma
+    text = (
+        "As the White House hints at what some of his plans might include, Texas "
+        "Governor Greg Abbott is not having any of it."
+    )
+    assert [(c, s, q) for c, s, q, _ in _said(_analyze(text))] == [
+        ("what some of his plans might include", "the White House", "hints at")
+    ]
 
 
 def test_as_with_a_verb_that_is_not_a_cue_is_a_time() -> None:

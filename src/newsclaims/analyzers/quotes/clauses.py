@@ -987,9 +987,9 @@ _ADJUNCT_WORDS = 16
 _ADJUNCT_STOPS = frozenset({".", ";", ":", "“", "”", '"', "that", "and", "but", "!", "?"})
 
 
-# Bare present forms the lexicon leaves out as nouns, which a plural noun of record before
-# them makes verbs.
-_RECORD_VERBS = frozenset({"show", "reveal", "confirm", "suggest", "indicate"})
+# A bare present form the lexicon leaves out as a noun, which a plural noun of record
+# before it makes a verb.
+_RECORD_VERBS = frozenset({"show"})
 _RECORDS = frozenset(
     {"records", "reports", "filings", "results", "polls", "data", "documents", "surveys",
      "numbers", "figures", "studies", "emails", "e-mails", "statistics", "estimates",
@@ -1055,7 +1055,7 @@ def _verb_cue(
         if k > 0 and toks[k].lower in _RECORD_VERBS and toks[k - 1].lower in _RECORDS:
             # A bare present form after a plural noun of record ("FEC records show he
             # backed ...", "..., the reports show."): a verb, not a noun (PolNeAR train:
-            # such records showing, suggesting or revealing are cues 62 times of 75).
+            # "records show" and the like are cues 44 times of 54).
             cue = Cue(toks[k].lower, "report", clausal=True)
         elif (
             toks[k].lower in _CONTEXTUAL_WORDS
@@ -1163,14 +1163,11 @@ def _verb_cue(
     # (past a time after the cue: "As The Times reported on Saturday, ...", "..., the
     # University of Michigan reported last week.")
     past = _past_time(toks, last + 1)
-    if (
-        not cue.learned
-        and past < len(toks)
-        and _particle_rate(toks[last].lower, toks[past].lower) < PARTICLE_RATE
-    ):
+    if not cue.learned:
         # (and past a prepositional phrase: "As Hedrick Smith reported in his The
         # Russians, ..."; only after a listed cue: "As he spoke in the lobby, ..." is a
-        # time, and not the cue's own particle: "As the White House hints at what ...")
+        # time. A particle cue has taken its particle in already: "As the White House
+        # hints at what ...")
         past = _past_adjunct(toks, past)
     as_clause = (  # "As Joel Pollak observed, ..."
         left_ok
@@ -1679,11 +1676,7 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
                 return True
             if not (t[:1].isalnum() or t == ",") or _verbish(toks[i]):
                 break
-    if (
-        (nxt in _JUST or _adverb(toks[k + 1]))
-        and k + 2 < len(toks)
-        and toks[k + 2].lower in _WH_WORDS
-    ):
+    if _adverb_before_wh(toks, k + 1):
         return True  # "reveals just how swift ...", "asked exactly what ..."
     if cue.learned:
         # Anything that can open a noun phrase or a clause: "endorsed Clinton", "called
@@ -1693,7 +1686,7 @@ def _complement_follows(toks: list[Token], k: int, cue: Cue) -> bool:
         # "told reporters that ...", "asked Sanders how he is feeling", and a bare clause
         # after a short object: "told a news conference they are ..."
         return (
-            any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 8])
+            any(t.lower in _OBJECT_CLAUSE for t in toks[k + 1 : k + 9])
             or _after_object(toks, k + 1) is not None
             or (cue.stance == "question" and _asked_about(toks, k + 1))
         )
@@ -1769,8 +1762,10 @@ def _clause_after(
     start = i
     keep_object = False
     for d in range(i, min(n, i + 14)):
-        if d == i and toks[d].lower in _WH_WORDS:
-            break  # "told how surprised he is that ...": the clause starts here
+        if d == i and (toks[d].lower in _WH_WORDS or _adverb_before_wh(toks, d)):
+            # "told how surprised he is that ...", "asked exactly what ...": the clause
+            # starts here
+            break
         if (
             cue.takes_object
             and d > i
@@ -1822,6 +1817,7 @@ def _clause_after(
         and not keep_object
         and toks[i].lower not in SUBORDINATORS
         and toks[i].lower not in _WH_WORDS  # "asked how it’s conservative to ..."
+        and not _adverb_before_wh(toks, i)  # "asked exactly what ..."
     ):
         # "told Fox News he would win", "told reporters the plan was dead": skip a short
         # object when a clause follows it; otherwise there is no reported clause.
@@ -1958,19 +1954,33 @@ _THIS_TIMES = (
 )
 
 
+def _adverb_before_wh(toks: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is an adverb before a question word: "exactly what", "just how"."""
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].lower in _WH_WORDS
+        and (toks[i].lower in _JUST or _adverb(toks[i]))
+    )
+
+
 def _asked_about(toks: list[Token], i: int) -> bool:
-    """Whether a pronoun or a short name at ``i`` is followed by "about" or "on" and what
-    was asked about: "asked him about his tax returns", "asked Clinton about her emails"."""
+    """Whether a pronoun or a short name at ``i`` is followed by "about" and what was
+    asked about: "asked him about his tax returns", "asked Clinton about her emails"."""
     d = i
     if toks[d].lower in _OBJECTS:
         d += 1
     else:
-        while d < len(toks) and d - i < 3 and toks[d].text[:1].isupper():
+        while (
+            d < len(toks)
+            and d - i < 3
+            and toks[d].text[:1].isupper()
+            and toks[d].lower not in TIME_WORDS  # ("asked Tuesday about the plan")
+        ):
             d += 1
     return (
         i < d
         and d + 1 < len(toks)
-        and toks[d].lower in ("about", "on")
+        and toks[d].lower == "about"  # ("asked him on Monday": a time)
         and toks[d + 1].text[:1].isalnum()
     )
 
