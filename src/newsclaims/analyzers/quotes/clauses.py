@@ -987,9 +987,8 @@ _ADJUNCT_WORDS = 16
 _ADJUNCT_STOPS = frozenset({".", ";", ":", "“", "”", '"', "that", "and", "but", "!", "?"})
 
 
-# A bare present form the lexicon leaves out as a noun, which a plural noun of record
-# before it makes a verb.
-_RECORD_VERBS = frozenset({"show"})
+# Plural nouns of record, which make a bare "show" after them a verb (the lexicon leaves
+# "show" out as a noun).
 _RECORDS = frozenset(
     {"records", "reports", "filings", "results", "polls", "data", "documents", "surveys",
      "numbers", "figures", "studies", "emails", "e-mails", "statistics", "estimates",
@@ -1052,7 +1051,7 @@ def _verb_cue(
         # A word that is a cue only in some contexts ("support" + a name, "plans" + "to"),
         # as learned from PolNeAR train.
         following = toks[k + 1].text if k + 1 < len(toks) else None
-        if k > 0 and toks[k].lower in _RECORD_VERBS and toks[k - 1].lower in _RECORDS:
+        if k > 0 and toks[k].lower == "show" and toks[k - 1].lower in _RECORDS:
             # A bare present form after a plural noun of record ("FEC records show he
             # backed ...", "..., the reports show."): a verb, not a noun (PolNeAR train:
             # "records show" and the like are cues 44 times of 54).
@@ -1163,20 +1162,16 @@ def _verb_cue(
     # (past a time after the cue: "As The Times reported on Saturday, ...", "..., the
     # University of Michigan reported last week.")
     past = _past_time(toks, last + 1)
-    if not cue.learned:
+    as_clause = (  # "As Joel Pollak observed, ..."
+        left_ok and left is not None and left[0] > 0 and toks[left[0] - 1].lower == "as"
+    )
+    if as_clause and not cue.learned:
         # (and past a prepositional phrase: "As Hedrick Smith reported in his The
         # Russians, ..."; only after a listed cue: "As he spoke in the lobby, ..." is a
         # time. A particle cue has taken its particle in already: "As the White House
         # hints at what ...")
         past = _past_adjunct(toks, past)
-    as_clause = (  # "As Joel Pollak observed, ..."
-        left_ok
-        and left is not None
-        and left[0] > 0
-        and toks[left[0] - 1].lower == "as"
-        and past < len(toks)
-        and toks[past].lower == ","
-    )
+    as_clause = as_clause and past < len(toks) and toks[past].lower == ","
     # "..., the Guardian reported.": the clause before the comma is the complement.
     # ("..., as police have said.": the same, the comma before "as")
     comma = _comma_before(toks, left[0]) if left_ok and left is not None else None
