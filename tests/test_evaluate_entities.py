@@ -143,6 +143,43 @@ def test_the_command(tmp_path: Path) -> None:
     assert "missing.jsonl" in out.output
 
 
+def test_coverage_counts_what_the_knowledge_bases_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Q42 is no id the embedded knowledge base has, so no linker could match its label:
+    # coverage says so, and the errors file marks the miss as unknown.
+    text = "Iran hired Douglas Adams."
+    row = {
+        "id": 0,
+        "text": text,
+        "labels": [
+            {"span": [0, 4], "entity_id": "Q794"},
+            {"span": [11, 24], "entity_id": "Q42"},
+        ],
+    }
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    monkeypatch.delenv("NEWSCLAIMS_KB", raising=False)
+    runner = CliRunner()
+    args = ["evaluate", "entities", str(path), "--no-plugins"]
+    out = runner.invoke(cli, [*args, "--json", "--errors", str(errors)])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["kb_coverage"] == {"percent": 50.0, "known": 1, "gold": 2}
+    (record,) = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert record["false_negatives"] == [
+        {"span": [11, 24], "qid": "Q42", "text": "Douglas Adams", "known": False}
+    ]
+    assert "knowledge-base coverage 50.0 (1 of 2 gold pairs" in runner.invoke(cli, args).output
+    # A user's table that knows him: covered, and linked.
+    table = tmp_path / "mine.jsonl"
+    table.write_text(json.dumps({"id": "Q42", "name": "Douglas Adams"}) + "\n", "utf-8")
+    monkeypatch.setenv("NEWSCLAIMS_KB", str(table))
+    report = json.loads(runner.invoke(cli, [*args, "--json"]).output)
+    assert report["kb_coverage"]["known"] == 2
+    assert report["strong"]["matched"] == 2
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the benchmarks in ../shared are not here")
 def test_msnbc_scores_do_not_fall() -> None:
     # A floor under today's scores, so a change that costs accuracy is noticed.

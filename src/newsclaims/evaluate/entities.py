@@ -25,6 +25,10 @@ The file is in ELEVANT's JSON Lines format: one article per line with ``text``,
   matched one to one, greedily by characters shared.
 * **Linked-QID precision.** Of the distinct ``(article, QID)`` pairs predicted, the share
   that some gold label of that article carries: a measure of wrong ids, whatever the spans.
+* **Knowledge-base coverage.** Of the gold pairs, the share whose QID some knowledge base in
+  use has (the user's files named in ``NEWSCLAIMS_KB`` and the embedded one): no linker
+  can match more of them, so it bounds strong-match recall (plugins' lookups aside). It
+  tells a missing name in the knowledge base from a missed or mis-cut mention.
 
 Scores are micro-averaged percentages over the file; a ratio with nothing to count is 100.
 """
@@ -213,14 +217,25 @@ class DocumentScore:
     qids: tuple[int, int]
     unmatched_gold: tuple[Pair, ...]
     unmatched_predicted: tuple[Pair, ...]
+    #: strong-match gold pairs whose QID the knowledge bases have (see :func:`score_document`)
+    known: int = 0
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_document(doc: Document, predicted: Sequence[Pair], coref: bool = False) -> DocumentScore:
-    """Strong and overlap counts for one document's predicted pairs (see the module rules)."""
+def score_document(
+    doc: Document,
+    predicted: Sequence[Pair],
+    coref: bool = False,
+    known: frozenset[str] | set[str] = frozenset(),
+) -> DocumentScore:
+    """Strong and overlap counts for one document's predicted pairs (see the module rules).
+
+    ``known`` holds the QIDs the knowledge bases in use have; ``DocumentScore.known``
+    counts the gold pairs among them.
+    """
     gold, ignored = gold_pairs(doc, coref)
     counts: dict[str, tuple[int, int, int]] = {}
     unmatched: tuple[tuple[Pair, ...], tuple[Pair, ...]] = ((), ())
@@ -259,7 +274,12 @@ def score_document(doc: Document, predicted: Sequence[Pair], coref: bool = False
             )
     qids = {p[2] for p in predicted}
     gold_qids = {label.entity_id for label in doc.labels}
-    return DocumentScore(counts, (len(qids), len(qids & gold_qids)), *unmatched)
+    return DocumentScore(
+        counts,
+        (len(qids), len(qids & gold_qids)),
+        *unmatched,
+        known=sum(g[2] in known for g in gold),
+    )
 
 
 def _ratio(n: int, d: int) -> float:
@@ -286,6 +306,7 @@ class Tally:
         self.documents = 0
         self.counts = {k: [0, 0, 0] for k in MATCHES}
         self.qids = [0, 0]
+        self.known = 0
         self.seconds = 0.0
         self.problems = 0
 
@@ -297,6 +318,7 @@ class Tally:
                 self.counts[kind][i] += v
         self.qids[0] += score.qids[0]
         self.qids[1] += score.qids[1]
+        self.known += score.known
         self.seconds += seconds
         self.problems += problems
 
@@ -311,6 +333,11 @@ class Tally:
                 "precision": round(_ratio(self.qids[1], self.qids[0]), 2),
                 "correct": self.qids[1],
                 "predicted": self.qids[0],
+            },
+            "kb_coverage": {
+                "percent": round(_ratio(self.known, self.counts["strong"][1]), 2),
+                "known": self.known,
+                "gold": self.counts["strong"][1],
             },
         }
 
@@ -335,6 +362,11 @@ def format_report(report: dict[str, Any], name: str) -> str:
         f"linked-QID precision {q['precision']:.1f} "
         f"({q['correct']} of {q['predicted']} distinct QIDs per document are in its gold labels)"
     )
+    k = report["kb_coverage"]
+    lines.append(
+        f"knowledge-base coverage {k['percent']:.1f} ({k['known']} of {k['gold']} gold pairs "
+        "have a QID the knowledge bases in use know: the most strong recall can be)"
+    )
     return "\n".join(lines)
 
 
@@ -344,14 +376,23 @@ def run_evaluation(
     coref: bool = False,
     errors_to: TextIO | None = None,
     demonyms: bool = True,
+    kb: KnowledgeBase | None = None,
 ) -> Tally:
-    """Analyse each document with ``pipeline`` and tally its scores."""
+    """Analyse each document with ``pipeline`` and tally its scores.
+
+    ``kb`` is what the coverage figure is measured against; by default the knowledge bases
+    the built-in linker uses (``NEWSCLAIMS_KB``'s files, then the embedded one).
+    """
+    from newsclaims.analyzers.entities import configured_kb
+
+    known = {e.qid for e in (kb or configured_kb()).entries if e.qid}
     tally = Tally()
     for doc in documents:
         began = time.perf_counter()
         analysis = pipeline.analyze(Article(id=doc.id, text=doc.text))
         seconds = time.perf_counter() - began
-        score = score_document(doc, predicted_pairs(analysis, doc.evaluation_span, demonyms), coref)
+        predicted = predicted_pairs(analysis, doc.evaluation_span, demonyms)
+        score = score_document(doc, predicted, coref, known)
         tally.add(score, seconds, len(analysis.problems))
         if errors_to is not None:
 
@@ -360,7 +401,10 @@ def run_evaluation(
 
             record = {
                 "id": doc.id,
-                "false_negatives": show(score.unmatched_gold),
+                # "known": whether a knowledge base in use has the QID (else no linker could)
+                "false_negatives": [
+                    {**row, "known": row["qid"] in known} for row in show(score.unmatched_gold)
+                ],
                 "false_positives": show(score.unmatched_predicted),
             }
             errors_to.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -416,6 +460,9 @@ def entities(
       sharing a character, one to one, greedily by characters shared
     - linked-QID precision: distinct QIDs predicted per article that its
       gold labels carry
+    - knowledge-base coverage: gold pairs whose QID the knowledge bases in
+      use have (NEWSCLAIMS_KB's files, the embedded one): the most strong
+      recall can be; --errors marks each missed pair "known" or not
     - micro-averaged percentages; 0/0 counts as 100
 
     \b
