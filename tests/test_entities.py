@@ -362,6 +362,50 @@ def test_an_organisation_source_with_it_and_the_military() -> None:
     assert [a.entity(e).name for e in a.statements[1].entities] == ["United States"]
 
 
+def test_he_is_no_mention_of_an_organisation() -> None:
+    # A speaker resolved wrongly ("he" to a company named like a person) is not passed on:
+    # the pronoun joins no organisation's entity.
+    text = "Goldman Sachs said profits rose. He said costs fell."
+    a = run(
+        text,
+        statements=(
+            statement(text, "s1", "profits rose", "Goldman Sachs", "Goldman Sachs"),
+            statement(text, "s2", "costs fell", "He", "Goldman Sachs"),
+        ),
+    )
+    bank = entity(a, "Goldman Sachs")
+    assert said(a, bank) == ["Goldman Sachs"]
+    assert [s.speaker.entity for s in a.statements if s.speaker] == [bank.id, None]
+
+
+def test_news_organisations_and_companies_speak_as_organisations() -> None:
+    # End to end: the quote finder types them, so "he" and "they" do not resolve to them,
+    # and "The Times" resolves to the newspaper named before.
+    text = (
+        "Senator John Smith met voters in Ohio. The Associated Press reported that the plant "
+        "would close. He said the workers would be paid. The New York Times reported that "
+        "the deal was off. They said it was over. The Times said the talks had failed. "
+        "General Electric said sales rose."
+    )
+    a = Pipeline(autoload=False).analyze(text)
+    speakers = {a.text_of(s.attribution.source): s.speaker for s in a.statements if s.speaker}
+    assert speakers["The Associated Press"].kind is SpeakerKind.ORGANIZATION
+    assert speakers["He"].name != "Associated Press"
+    assert speakers["They"].name != "New York Times"
+    assert speakers["The Times"].name == "New York Times"
+    assert speakers["General Electric"].name == "General Electric"
+    assert speakers["General Electric"].kind is SpeakerKind.ORGANIZATION
+    assert "General Electric" in names(a)  # "General" is no title there
+    assert "Electric" not in names(a)
+
+
+@pytest.mark.parametrize("spelling", ["W.Va.", "W. Va."])
+def test_state_abbreviations_with_two_parts(spelling: str) -> None:
+    a = run(f"FAIRVIEW, {spelling} - The mine closed. Richmond, Va., is far away.")
+    assert said(a, entity(a, "West Virginia")) == [spelling]
+    assert said(a, entity(a, "Virginia")) == ["Va."]
+
+
 def test_a_named_speaker_the_text_does_not_otherwise_mention_gets_an_entity() -> None:
     text = "“We will win,” the statement said."
     a = run(text, statements=(statement(text, "s1", "We will win", None, "Ahmed Rashid"),))

@@ -112,7 +112,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _straight(word: str) -> str:
-    return word.replace("’", "'")
+    """``word`` with curly apostrophes straightened and a final period dropped: case must
+    match exactly, an abbreviation's period need not ("W. Va." is "W.Va.")."""
+    word = word.replace("’", "'")
+    return word[:-1] if word.endswith(".") else word
 
 
 class KnowledgeBase:

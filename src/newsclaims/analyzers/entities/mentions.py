@@ -163,6 +163,7 @@ def run_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     )
     word = (
         rf"(?:[{up}]\.){{2,}}"  # U.S., D.C.
+        rf"|[{up}]\.[{up}][a-z]{{1,3}}\.(?!\w)"  # W.Va.
         rf"|(?:{ABBREVIATIONS})\.(?={space})"  # Gen., Mr., Jr.
         rf"|[{up}]\.(?={space}[{up}])"  # an initial: George W. Bush
         rf"|[{up}]{word_tail}"
@@ -185,6 +186,7 @@ def run_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     # a lower-case particle, "al-Qaeda", are extended by ``_particle_before``.)
     rest = (
         rf"\.(?:[{up}]\.)+"  # U.S., D.C.
+        rf"|\.[{up}][a-z]{{1,3}}\.(?!\w)"  # W.Va.
         rf"|(?:{_tails(ABBREVIATIONS)})\.(?={space})"  # Gen., Mr., Jr.
         rf"|\.(?={space}[{up}])"  # an initial: George W. Bush
         rf"|{word_tail}"
@@ -499,7 +501,7 @@ def _split_run(
             last_kb, last_kb_end = len(out) - 1, i + length
             i += length
             continue
-        if tlen:
+        if tlen and not _org_after_title(words, folded, i + tlen):
             flush(i)
             titled = True
             i += tlen
@@ -509,6 +511,16 @@ def _split_run(
             personal = titled or w in names
         i += 1
     flush(n)
+
+
+def _org_after_title(words: list[str], folded: list[str], k: int) -> bool:
+    """Whether the capitalised words from ``k`` on are all heads of organisations' names, so
+    that the title before them is a name's first word: "General Electric", "General Motors
+    Co." (a person's name is never only such words)."""
+    end = k
+    while end < len(words) and words[end][0].isupper():
+        end += 1
+    return all(f in ORG_HEADS for f in folded[k:end])
 
 
 def _emit_name(

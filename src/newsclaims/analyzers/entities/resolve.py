@@ -28,6 +28,7 @@ __all__ = ["attach_speakers", "entities_and_statements"]
 
 _DETERMINERS = wordset("the a an")
 _PREPOSITIONS = wordset("in at of from for with by to on near about against behind")
+_PERSON_PRONOUNS = wordset("he she him her")
 _SPEAKER_TYPES = {
     SpeakerKind.PERSON: "person",
     SpeakerKind.ORGANIZATION: "organization",
@@ -186,6 +187,18 @@ def attach_speakers(
         if cluster is None and speaker is not None:
             may_create = source is None or weak is None or not weak.contains(source)
             cluster = _by_name(index, speaker, kb, clusters, source, may_create)
+            if (
+                cluster is not None
+                and (
+                    cluster.type == "organization" or (cluster.type == "location" and cluster.entry)
+                )
+                and source is not None
+                and fold(text[source.start : source.end].strip()) in _PERSON_PRONOUNS
+            ):
+                # "he" resolved to a name that is an organisation's or a known place's: the
+                # resolution is wrong, and the pronoun is no mention of it (an unknown name
+                # is a place only by a guess, "from Arianna Huffington", so it stays)
+                cluster = None
         if cluster is not None and source is not None and not index.overlaps(source):
             words = TOKEN.findall(text, source.start, source.end)
             if len(words) <= 3 and source.end > source.start:

@@ -14,6 +14,8 @@ import re
 
 from attrs import frozen
 
+from newsclaims.analyzers.entities.lexicon import ORG_HEADS as _NAME_ORG_HEADS
+from newsclaims.analyzers.entities.lexicon import fold
 from newsclaims.model import Speaker, SpeakerKind
 
 __all__ = ["Described", "Resolver", "describe"]
@@ -376,6 +378,23 @@ def describe(words: list[str]) -> Described:
     # The head noun or a word of the proper name makes it an organisation ("the U.S.
     # military", "Revolutionary Guards"); a modifier does not ("military spokesman X").
     is_org_phrase = head in _ORG_HEADS or any(w.lower() in _ORG_HEADS for w in name_words)
+    if (
+        name_words
+        and _is_cap(words[-1])
+        and any(fold(w) in _NAME_ORG_HEADS and not w.isupper() for w in name_words)
+        and not is_org_phrase
+    ):
+        # A name with a word (not an acronym) that ends organisations' names: "The
+        # Associated Press",
+        # "Wal-Mart Stores Inc.", "General Electric" ("General" is no title there), "report
+        # by The New York Times". Alone, that word is a short name ("The Times") that an
+        # earlier full name resolves.
+        k = name_start
+        while k < end - 1 and low[k] in _DETERMINERS:
+            k += 1
+        return Described(
+            " ".join(words[k:end]), SpeakerKind.ORGANIZATION, head=head, proper=end - k > 1
+        )
 
     if name_words and not is_org_phrase and (len(name_words) >= 2 or title_words):
         return Described(
@@ -486,10 +505,15 @@ class Resolver:
             wanted = {SpeakerKind.ORGANIZATION, SpeakerKind.DOCUMENT}
         else:
             wanted = {SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP}
-        if subject is not None and subject.kind in wanted:
+        plural = pronoun in PLURAL_PRONOUNS
+        if subject is not None and subject.kind in wanted and not (plural and _one(subject)):
             return subject
         for earlier in reversed(self.history[-8:]):
-            if earlier.kind in wanted and earlier.name.lower() not in PRONOUNS:
+            if (
+                earlier.kind in wanted
+                and earlier.name.lower() not in PRONOUNS
+                and not (plural and _one(earlier))
+            ):
                 return earlier
         return None
 
@@ -517,6 +541,18 @@ class Resolver:
             if len(words) >= 2:
                 return m.start(), " ".join(words)
         return None
+
+
+def _one(speaker: Speaker) -> bool:
+    """Whether the speaker is a company or a news organisation named as one ("The New York
+    Times", "Wal-Mart Stores Inc."): "it", never "they", unlike "the police" or "Revolutionary
+    Guards"."""
+    last = fold(speaker.name.rsplit(" ", 1)[-1])
+    return (
+        speaker.kind is SpeakerKind.ORGANIZATION
+        and last in _NAME_ORG_HEADS
+        and last not in _ORG_HEADS
+    )
 
 
 def _head(name: str) -> str:
