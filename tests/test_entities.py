@@ -399,6 +399,18 @@ def test_news_organisations_and_companies_speak_as_organisations() -> None:
     assert "Electric" not in names(a)
 
 
+def test_a_legal_form_after_a_company_is_part_of_its_name() -> None:
+    a = run(
+        "Microsoft Corp. and Goldman Sachs Group Inc. said so. Later, Microsoft said it again. "
+        "The New York Times Co. owns The New York Times."
+    )
+    assert said(a, entity(a, "Microsoft")) == ["Microsoft Corp.", "Microsoft"]
+    assert entity(a, "Microsoft").wikidata == "Q2283"
+    assert said(a, entity(a, "Goldman Sachs")) == ["Goldman Sachs Group Inc."]
+    # a newspaper is no company: its publisher is another entity
+    assert said(a, entity(a, "The New York Times")) == ["The New York Times"]
+
+
 @pytest.mark.parametrize("spelling", ["W.Va.", "W. Va."])
 def test_state_abbreviations_with_two_parts(spelling: str) -> None:
     a = run(f"FAIRVIEW, {spelling} - The mine closed. Richmond, Va., is far away.")

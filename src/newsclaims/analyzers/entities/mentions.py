@@ -70,6 +70,12 @@ _ADJECTIVE_TAILS = wordset(
     """led based backed born made run owned linked allied affiliated style era type like
     controlled funded sponsored inspired dominated held bound friendly leaning"""
 )
+# Legal forms and the like that follow a company's name ("Microsoft Corp.", "Goldman Sachs
+# Group Inc."). Folded.
+_LEGAL_FORMS = wordset(
+    "inc co cos corp corporation company ltd llc llp lp plc ag sa s.a. nv n.v. se gmbh group "
+    "holdings"
+)
 _TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
 _HEADLINE_SMALL = wordset(
     "a an the of in on at to for and or but nor by with from as vs is are be via per off out up"
@@ -592,6 +598,25 @@ def _emit_name(
         return
     head = _head(folded[first:stop])
     before_cand = out[previous].candidates[0] if previous >= 0 else None
+    if (
+        before_cand is not None
+        and before_cand.entry.kind == "company"
+        and all(f in _LEGAL_FORMS for f in folded[first:stop])
+    ):
+        # "Microsoft Corp.", "Goldman Sachs Group Inc.": a legal form after a company's
+        # name is part of that name, not the start of another one
+        before = out[previous]
+        out[previous] = Mention(
+            KB,
+            before.start,
+            tokens[stop - 1].end(),
+            (*before.words, *words[first:stop]),
+            before.candidates,
+            titled=before.titled,
+            weak=before.weak,
+            key=before.key,
+        )
+        return
     if before_cand is not None and (
         folded[stop - 1] in _MERGE_HEADS
         or before_cand.entry.type == "organization"
