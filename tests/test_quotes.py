@@ -1374,6 +1374,40 @@ def test_a_pronoun_resolves_to_the_full_name() -> None:
     assert said[-1] == ("“We have not borrowed a cent this year,”", "she", "said", "Jane Smith")
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "speaker"),
+    [
+        (
+            "Hillary Clinton said the plan would work. Bernie Sanders said it would not. "
+            "She said he was wrong.",
+            "She",
+            "Hillary Clinton",
+        ),
+        (
+            "Mrs. Smith said the plan would work. Mr. Jones said it would not. "
+            "She said the vote was close.",
+            "She",
+            "Smith",
+        ),
+        (
+            # names that say nothing, roles that do
+            "Company spokeswoman Taylor Quinn said the plant would close. Union spokesman "
+            "Morgan Ruiz said talks would go on. She said the talks had failed.",
+            "She",
+            "Taylor Quinn",
+        ),
+        (
+            "Nancy Pelosi said the bill would pass. He said it would fail.",
+            "He",
+            "He",  # no man named before: unresolved, not Nancy Pelosi
+        ),
+    ],
+)
+def test_a_pronoun_resolves_to_someone_of_its_gender(text: str, pronoun: str, speaker: str) -> None:
+    said = {source: name for _, source, _, name in _said(_analyze(text))}
+    assert said[pronoun] == speaker
+
+
 # -- properties ---------------------------------------------------------------------------------
 
 # Analysing runs every analyzer; generated inputs are small, but timing varies by machine.

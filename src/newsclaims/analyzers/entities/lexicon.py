@@ -28,6 +28,7 @@ __all__ = [
     "SURNAME_WORDS",
     "TITLES",
     "fold",
+    "given_name_genders",
     "given_names",
     "wordset",
 ]
@@ -192,12 +193,18 @@ NOMINAL_FOLLOWERS = wordset(
 
 
 @lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """The curated given names in package data, exactly as capitalised there, each with
+    whom news mostly gives it: "f" (women), "m" (men) or "u" (either)."""
+    text = resources.files(__package__).joinpath("data", "given_names.txt").read_text("utf-8")
+    rows = (line.split() for line in text.splitlines() if line.strip() and line[0] != "#")
+    return {row[0]: row[1] if len(row) > 1 else "u" for row in rows}
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """The curated given names in package data, exactly as capitalised there."""
-    text = resources.files(__package__).joinpath("data", "given_names.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(given_name_genders())
 
 
 # Heads that take "on" inside a name ("Commission on Presidential Debates").

@@ -15,7 +15,7 @@ import re
 from attrs import frozen
 
 from newsclaims.analyzers.entities.lexicon import ORG_HEADS as _NAME_ORG_HEADS
-from newsclaims.analyzers.entities.lexicon import fold
+from newsclaims.analyzers.entities.lexicon import fold, given_name_genders, wordset
 from newsclaims.model import Speaker, SpeakerKind
 
 __all__ = ["Described", "Resolver", "describe"]
@@ -497,6 +497,8 @@ class Resolver:
         return self._persons.get(name)
 
     def _pronoun(self, pronoun: str, subject: Speaker | None) -> Speaker | None:
+        # "she" is no man and "he" no woman, where the name or title says which
+        unlike = {"he": "f", "him": "f", "she": "m", "her": "m"}.get(pronoun)
         if pronoun in PERSON_PRONOUNS:
             wanted = {SpeakerKind.PERSON}
         elif pronoun in PLURAL_PRONOUNS:
@@ -506,14 +508,18 @@ class Resolver:
         else:
             wanted = {SpeakerKind.PERSON, SpeakerKind.ORGANIZATION, SpeakerKind.GROUP}
         plural = pronoun in PLURAL_PRONOUNS
-        if subject is not None and subject.kind in wanted and not (plural and _one(subject)):
+
+        def fits(speaker: Speaker) -> bool:
+            return (
+                speaker.kind in wanted
+                and not (plural and _one(speaker))
+                and (unlike is None or _gender(speaker) != unlike)
+            )
+
+        if subject is not None and fits(subject):
             return subject
         for earlier in reversed(self.history[-8:]):
-            if (
-                earlier.kind in wanted
-                and earlier.name.lower() not in PRONOUNS
-                and not (plural and _one(earlier))
-            ):
+            if earlier.name.lower() not in PRONOUNS and fits(earlier):
                 return earlier
         return None
 
@@ -541,6 +547,33 @@ class Resolver:
             if len(words) >= 2:
                 return m.start(), " ".join(words)
         return None
+
+
+_FEMALE_WORDS = wordset(
+    """mrs ms miss madam lady dame queen princess duchess woman spokeswoman chairwoman
+    congresswoman businesswoman councilwoman assemblywoman anchorwoman sportswoman
+    stateswoman wife mother daughter sister grandmother widow actress girl aunt niece
+    first-lady"""
+)
+_MALE_WORDS = wordset(
+    """mr sir lord king prince duke man spokesman congressman businessman councilman
+    assemblyman anchorman sportsman statesman husband father son brother grandfather
+    widower boy uncle nephew"""
+)
+
+
+def _gender(speaker: Speaker) -> str | None:
+    """ "f" or "m" where the speaker's title, role or given name says so, else ``None``."""
+    if speaker.kind is not SpeakerKind.PERSON:
+        return None
+    words = {fold(w) for part in (speaker.title, speaker.role) if part for w in part.split()}
+    if words & _FEMALE_WORDS and not words & _MALE_WORDS:
+        return "f"
+    if words & _MALE_WORDS and not words & _FEMALE_WORDS:
+        return "m"
+    first = speaker.name.split(" ", 1)[0]
+    found = given_name_genders().get(first) if " " in speaker.name else None
+    return found if found in ("f", "m") else None
 
 
 def _one(speaker: Speaker) -> bool:
