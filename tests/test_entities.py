@@ -362,6 +362,17 @@ def test_an_organisation_source_with_it_and_the_military() -> None:
     assert [a.entity(e).name for e in a.statements[1].entities] == ["United States"]
 
 
+def test_a_speaker_named_in_full_is_not_the_name_ending_the_source() -> None:
+    text = (
+        "Patricia Smith, mother of Benghazi victim Sean Smith, said the hearing was a sham. "
+        "Sean Smith died in 2012."
+    )
+    a = Pipeline(autoload=False).analyze(text)
+    (s,) = [s for s in a.statements if s.speaker]
+    assert s.speaker.name == "Patricia Smith"
+    assert a.entity(s.speaker.entity).name == "Patricia Smith"
+
+
 def test_he_is_no_mention_of_an_organisation() -> None:
     # A speaker resolved wrongly ("he" to a company named like a person) is not passed on:
     # the pronoun joins no organisation's entity.

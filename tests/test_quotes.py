@@ -1375,6 +1375,46 @@ def test_a_pronoun_resolves_to_the_full_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "name", "kind"),
+    [
+        (
+            "A spokeswoman, Taylor Quinn, said the plant would close.",
+            "A spokeswoman, Taylor Quinn,",
+            "Taylor Quinn",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "The plant would close, said the union's spokesman, Morgan Ruiz.",
+            "the union's spokesman, Morgan Ruiz",
+            "Morgan Ruiz",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "The company, Exxon Mobil Corp., said it disagreed.",
+            "The company, Exxon Mobil Corp.,",
+            "Exxon Mobil Corp.",
+            SpeakerKind.ORGANIZATION,
+        ),
+        (
+            # a description that is a name already keeps it
+            "Richard Revesz, director of the institute, said the rule was legal.",
+            "Richard Revesz, director of the institute,",
+            "Richard Revesz",
+            SpeakerKind.PERSON,
+        ),
+    ],
+)
+def test_the_name_in_an_appositive_is_the_speaker(
+    text: str, source: str, name: str, kind: SpeakerKind
+) -> None:
+    ((_, found_source, _, found_name),) = _said(_analyze(text))
+    assert (found_source, found_name) == (source, name)
+    (s,) = _analyze(text).statements
+    assert s.speaker is not None
+    assert s.speaker.kind is kind
+
+
+@pytest.mark.parametrize(
     ("text", "pronoun", "speaker"),
     [
         (

@@ -184,6 +184,16 @@ def attach_speakers(
             out.append(None)
             continue
         cluster = _head_mention(index, source) if source is not None else None
+        if (
+            cluster is not None
+            and speaker is not None
+            and speaker.kind is SpeakerKind.PERSON
+            and " " in speaker.name
+            and _key(cluster.name) != _key(speaker.name)
+        ):
+            # the name that ends the source may be someone else's: "Patricia Smith, mother
+            # of Benghazi victim Sean Smith,": the speaker named in full decides
+            cluster = index.names.get(_key(speaker.name), cluster)
         if cluster is None and speaker is not None:
             may_create = source is None or weak is None or not weak.contains(source)
             cluster = _by_name(index, speaker, kb, clusters, source, may_create)

@@ -533,6 +533,35 @@ def _before_times(toks: Sequence[Token], j: int, floor: int) -> int:
 _PARTITIVES = frozenset({"one", "two", "three", "some", "many", "several", "both", "each", "most"})
 
 
+def _named_words(toks: Sequence[Token], a: int, name_end: int, source: Span | None) -> list[str]:
+    """The words the speaker resolver reads for source tokens ``[a, name_end)``, and the
+    name in the appositive after them when they are only a description: "A spokeswoman,
+    Taylor Quinn, said" and "said the company's lawyer, John Doe," are about the named."""
+    words = _words_of(toks, a, name_end)
+    if source is None or name_end + 2 >= len(toks) or toks[name_end].lower != ",":
+        return words
+    if any(t.text[:1].isupper() for t in toks[a + 1 : name_end]):
+        return words  # a name already: "Richard Revesz, director of ..."
+    q = name_end + 1
+    name: list[str] = []
+    while q < len(toks) and toks[q].end <= source.end:
+        if toks[q].text[:1].isupper():
+            name.append(toks[q].text)
+        elif toks[q].text == "." and name and toks[q - 1].end == toks[q].start:
+            name[-1] += "."  # "Corp.", "Jr."
+        else:
+            break
+        q += 1
+    if 2 <= len(name) <= 4 and (
+        q == len(toks) or toks[q].end > source.end or toks[q].lower in (",", ")")
+    ):
+        # (a lone capitalised word before the comma is no description but a sentence
+        # adverb the source took in: "However, Patricia Smith, mother of ..., said")
+        lone = not any(t.text[:1].islower() for t in toks[a:name_end])
+        return name if lone else words + name
+    return words
+
+
 def _appositive_source(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The source before an appositive: "Richard Revesz, director of ..., said" and
     "Sen. David Perdue (R-Ga.) said" give "Richard Revesz" and "Sen. David Perdue"."""
@@ -1269,7 +1298,7 @@ def _verb_cue(
         source=source,
         cue=cue_span,
         stance=cue.stance,
-        source_words=speaker_words or _words_of(toks, a, name_end),
+        source_words=speaker_words or _named_words(toks, a, name_end, source),
         paragraph=unit.paragraph,
     )
     if clitic:
