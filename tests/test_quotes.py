@@ -698,7 +698,7 @@ def _cue_in(s: Statement, start: int, end: int) -> bool:
             title="Defense Secretary",
             id="title-inverted-usatoday",
         ),
-        # What the finder still gets wrong.
+        # Titles with "of" and capitalised roles before a name.
         case(
             "west-journal_2016-08-25_democrats-lose-court-battle-over",
             "Republican Secretary of State Jon Husted",
@@ -707,8 +707,6 @@ def _cue_in(s: Statement, start: int, end: int) -> bool:
             "the ruling",
             name="Jon Husted",
             id="title-of-state-westjournal",
-            xfail="a title with 'of' is cut after 'of': name 'State Jon Husted', role "
-            "'Republican Secretary of'",
         ),
         case(
             "breitbart_2015-11-16_o-malley-campaign-to-shift-staff",
@@ -720,8 +718,6 @@ def _cue_in(s: Statement, start: int, end: int) -> bool:
             name="Haley Morris",
             role="Spokeswoman",
             id="role-spokeswoman-breitbart",
-            xfail="a capitalised role opening the sentence stays in the name: "
-            "'Spokeswoman Haley Morris', role None",
         ),
         case(
             "politico_2016-05-06_trump-rips-joe-scarborough",
@@ -1372,6 +1368,38 @@ def test_a_pronoun_resolves_to_the_full_name() -> None:
     )
     said = _said(_analyze(text))
     assert said[-1] == ("“We have not borrowed a cent this year,”", "she", "said", "Jane Smith")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a surname takes the full name the text gives, even further on
+        ("Trump said the wall would rise. Donald Trump spoke in Iowa.", "Trump", "Donald Trump"),
+        # not the words of a headline or the sentence before it
+        (
+            "Offensive Things Donald Trump Has Said\n\nWhen Trump said the wall would rise, "
+            "crowds cheered.",
+            "Trump",
+            "Donald Trump",
+        ),
+        # titles, roles and parties are not the name
+        (
+            "Vice President Joe Biden spoke. Biden said the deal was done.",
+            "Biden",
+            "Joe Biden",
+        ),
+        (
+            "Democrat Hillary Clinton won. Clinton said the race was over.",
+            "Clinton",
+            "Hillary Clinton",
+        ),
+        # the writer's "I" is no one named before
+        ("Jane Smith said the vote was close. I said it was not.", "I", "I"),
+    ],
+)
+def test_a_speaker_resolves_to_the_name_in_full(text: str, source: str, speaker: str) -> None:
+    said = {found_source: name for _, found_source, _, name in _said(_analyze(text))}
+    assert said[source] == speaker
 
 
 @pytest.mark.parametrize(

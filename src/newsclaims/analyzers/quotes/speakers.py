@@ -15,7 +15,7 @@ import re
 from attrs import frozen
 
 from newsclaims.analyzers.entities.lexicon import ORG_HEADS as _NAME_ORG_HEADS
-from newsclaims.analyzers.entities.lexicon import fold, given_name_genders, wordset
+from newsclaims.analyzers.entities.lexicon import STOP, fold, given_name_genders, wordset
 from newsclaims.model import Speaker, SpeakerKind
 
 __all__ = ["Described", "Resolver", "describe"]
@@ -127,6 +127,22 @@ _TITLES = frozenset(
         "speaker",
         "leader",
     ]
+)
+# Sentence openers a source phrase may start with: never part of a name or a role.
+_OPENING = wordset(
+    """when then but and or so if as after while since because though although yet still
+    also however meanwhile instead moreover now later earlier for maybe perhaps even only
+    just with why how what did does is"""
+)
+# Roles and parties that, capitalised before a name, are not part of it.
+_ROLE_NOUNS = wordset(
+    """spokesman spokeswoman spokesperson adviser advisor aide lawyer attorney analyst
+    strategist pollster economist host anchor correspondent reporter columnist author
+    founder co-founder candidate nominee challenger organizer activist consultant owner
+    manager director"""
+)
+_ROLE_WORDS = _ROLE_NOUNS | wordset(
+    "republican democrat democratic gop independent libertarian conservative liberal labour tory"
 )
 _TITLE_WORDS_LOWER_OK = frozenset(
     {"president", "senator", "governor", "minister", "secretary", "leader", "chairman", "speaker"}
@@ -342,9 +358,10 @@ def describe(words: list[str]) -> Described:
         )
         return Described(words[0], kind, pronoun=low[0], head=low[0])
 
-    # Leading determiners are not part of a name.
+    # Leading determiners are not part of a name, nor are conjunctions and adverbs that
+    # opened the sentence ("When Trump", "Then Brafman").
     start = 0
-    while start < len(words) - 1 and low[start] in _DETERMINERS:
+    while start < len(words) - 1 and (low[start] in _DETERMINERS or low[start] in _OPENING):
         start += 1
     head = low[-1].rstrip(".").replace("’s", "").replace("'s", "")
 
@@ -361,17 +378,45 @@ def describe(words: list[str]) -> Described:
     # Split titles off the front of the capitalised run: everything up to its last title
     # word ("Former Pennsylvania Gov. Ed Rendell", "Senate Majority Leader Mitch
     # McConnell") is the title, the rest the name.
-    t = name_start
+    t = title_from = name_start
+    described = False  # whether a role noun, not a title, ends the words before the name
     for p in range(name_start, end - 1):
         if low[p].rstrip(",") in _TITLES:
-            t = p + 1
-    title_words = words[name_start:t]
+            t, described = p + 1, False
+        elif low[p] in _ROLE_NOUNS and end - p >= 3:
+            # "Spokeswoman Haley Morris", "Former Clinton Senior Adviser Sidney Blumenthal"
+            t, described = p + 1, True
+    if (
+        t == name_start
+        and name_start - 2 >= start
+        and low[name_start - 1] == "of"
+        and low[name_start - 2] in _TITLES
+        and end - name_start >= 3
+    ):
+        # "Secretary of State Jon Husted": the title goes on past "of" up to the given
+        # name, or to the last two words
+        title_from = name_start - 2
+        t = name_start + 1
+        while t < end - 2 and words[t] not in given_name_genders():
+            t += 1
+    if described:
+        title_from = t
+    role_end = title_from
+    while t == title_from and end - t >= 3 and low[t] in _ROLE_WORDS:
+        # "Democrat Hillary Clinton": a party opening the run is no part of the name
+        t = title_from = role_end = t + 1
+    title_words = words[title_from:t]
     # A lower-case title just before the name ("president Obama") counts too.
     if not title_words and name_start > start and low[name_start - 1] in _TITLE_WORDS_LOWER_OK:
         title_words = [words[name_start - 1]]
         role_end = name_start - 1
-    else:
-        role_end = name_start
+    names = given_name_genders()
+    if end - t >= 3 and words[t] not in names:
+        # a person's name starts at its given name: "Offensive Things Donald Trump"
+        for p in range(t + 1, end - 1):
+            if words[p] in names:
+                t = p
+                break
     name_words = words[t:end]
     role_words = words[start:role_end]
     all_caps = all(_is_cap(w) for w in words[start:end])
@@ -497,6 +542,8 @@ class Resolver:
         return self._persons.get(name)
 
     def _pronoun(self, pronoun: str, subject: Speaker | None) -> Speaker | None:
+        if pronoun in FIRST_PERSON:
+            return None  # a source "I" or "we" outside quotes is the writer's own voice
         # "she" is no man and "he" no woman, where the name or title says which
         unlike = {"he": "f", "him": "f", "she": "m", "her": "m"}.get(pronoun)
         if pronoun in PERSON_PRONOUNS:
@@ -524,28 +571,40 @@ class Resolver:
         return None
 
     def _full_name(self, surname: str, before: int) -> str | None:
-        """The earliest multiword capitalised name ending in ``surname`` before ``before``."""
+        """The fullest name ending in ``surname``: an earlier speaker's, else the first the
+        text gives (``before``, where the surname stands, is not a bound: a profile may
+        name its subject in full only further down)."""
         known = self._surnames.get(surname)
         if known is not None:
             return known
         if surname not in self._in_text:
             self._in_text[surname] = self._first_full_name(surname)
         first = self._in_text[surname]
-        return first[1] if first is not None and first[0] < before else None
+        return first[1] if first is not None else None
 
     def _first_full_name(self, surname: str) -> tuple[int, str] | None:
         """Where the text first names someone in full with ``surname``, and the name
         (searched once per surname, not once per statement)."""
         pattern = re.compile(r"(?:[A-Z][\w’'\-]+\.? ){1,3}" + re.escape(surname) + r"\b")
         for m in pattern.finditer(self.text):
+            # Titles, roles and sentence-initial words are not the name: "Vice President
+            # Joe Biden", "Democrat Hillary Clinton", "When Donald Trump".
             words = m.group().split()
-            # Drop titles and sentence-initial function words from the front.
-            while words and (
-                words[0].lower().rstrip(".") in _TITLES or words[0].lower() in _DETERMINERS
+            for k in range(len(words) - 2, -1, -1):
+                if len(words[k]) > 2 and words[k].endswith("."):
+                    # a sentence ends there ("the West. Francis"), or an abbreviation no
+                    # title list knows ("Sens. Robert Menendez"): the name starts after it
+                    words = words[k + 1 :]
+                    break
+            while words and fold(words[0]) in STOP:
+                words = words[1:]  # "To Republicans", "Don’t Republicans"
+            d = describe(words)
+            if (
+                d.kind is SpeakerKind.PERSON
+                and " " in d.name
+                and not any(fold(w) in STOP for w in d.name.split())  # a headline's words
             ):
-                words = words[1:]
-            if len(words) >= 2:
-                return m.start(), " ".join(words)
+                return m.start(), d.name
         return None
 
 
