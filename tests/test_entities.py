@@ -410,6 +410,15 @@ def test_news_organisations_and_companies_speak_as_organisations() -> None:
     assert "Electric" not in names(a)
 
 
+def test_a_place_after_a_title_or_miss_is_no_place() -> None:
+    a = run("Trump owns Miss USA and Miss Teen USA. Mr. Jordan met officials in Jordan.")
+    assert "Miss USA" in names(a)
+    assert "Miss Teen USA" in names(a)
+    jordans = [(e.type, e.wikidata) for e in a.entities if e.name == "Jordan"]
+    assert jordans == [("person", None), ("location", "Q810")]  # the man, then the country
+    assert "United States" not in names(a)
+
+
 def test_a_legal_form_after_a_company_is_part_of_its_name() -> None:
     a = run(
         "Microsoft Corp. and Goldman Sachs Group Inc. said so. Later, Microsoft said it again. "

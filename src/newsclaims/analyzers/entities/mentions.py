@@ -449,6 +449,17 @@ def _split_run(
         tlen = _title_length(folded, i)
         if tlen and (i + tlen >= n or not words[i + tlen][0].isupper()):
             tlen = 0  # a title names no one with nothing after it: "Howard Dean"
+        if (
+            length > tlen
+            and ((titled and seg < 0) or (seg >= 0 and folded[seg] == "miss"))
+            and all(c.entry.type == "location" and not c.demonym for c in cands)
+        ):
+            # A place's name right after a title is someone's name ("Mr. Jordan", "State
+            # Rep. Rio Tilton"); after "Miss", a pageant's ("Miss USA", "Miss Teen USA").
+            if seg < 0:
+                seg = i
+            i += length
+            continue
         if length > tlen:
             if (
                 seg >= 0
