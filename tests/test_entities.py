@@ -410,6 +410,11 @@ def test_news_organisations_and_companies_speak_as_organisations() -> None:
     assert "Electric" not in names(a)
 
 
+def test_an_article_opening_the_sentence_is_not_part_of_the_name() -> None:
+    a = run("The Associated Press reported it. He told The Associated Press it rained.")
+    assert said(a, entity(a, "Associated Press")) == ["Associated Press", "The Associated Press"]
+
+
 def test_a_place_after_a_title_or_miss_is_no_place() -> None:
     a = run("Trump owns Miss USA and Miss Teen USA. Mr. Jordan met officials in Jordan.")
     assert "Miss USA" in names(a)

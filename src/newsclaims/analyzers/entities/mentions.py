@@ -446,6 +446,16 @@ def _split_run(
             i += 1
             continue
         length, cands = kb.match(words, folded, i)
+        if initial and i == 0 and length > 1 and folded[0] == "the":
+            # A sentence's first word is capitalised anyway: "The Associated Press
+            # reported" names the Associated Press, where "told The Associated Press" has
+            # the article in the name.
+            rest, rest_cands = kb.match(words, folded, 1)
+            if rest == length - 1 and {c.entry.key for c in rest_cands} == {
+                c.entry.key for c in cands
+            }:
+                i += 1
+                continue
         tlen = _title_length(folded, i)
         if tlen and (i + tlen >= n or not words[i + tlen][0].isupper()):
             tlen = 0  # a title names no one with nothing after it: "Howard Dean"
