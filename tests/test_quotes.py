@@ -1403,6 +1403,34 @@ def test_a_speaker_resolves_to_the_name_in_full(text: str, source: str, speaker:
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # people whose surnames end organisations' names stay people
+        (
+            "Rep. Michelle Steel said the plan would fail. Later, she said it again.",
+            [("Michelle Steel", SpeakerKind.PERSON), ("Michelle Steel", SpeakerKind.PERSON)],
+        ),
+        ("Mr. Church said the vote failed.", [("Church", SpeakerKind.PERSON)]),
+        # a surname that is a function word still takes the full name
+        (
+            "Theresa May spoke in London on Monday. “We will leave,” Mrs. May said.",
+            [("Theresa May", SpeakerKind.PERSON)],
+        ),
+        # but a title that begins a department's name is no person's
+        (
+            "The Justice Department said the case was closed.",
+            [("Justice Department", SpeakerKind.ORGANIZATION)],
+        ),
+    ],
+)
+def test_names_that_look_like_something_else(
+    text: str, speakers: list[tuple[str, SpeakerKind]]
+) -> None:
+    found = [(s.speaker.name, s.speaker.kind) for s in _analyze(text).statements if s.speaker]
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "source", "name", "kind"),
     [
         (

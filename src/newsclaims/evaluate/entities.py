@@ -385,7 +385,7 @@ def run_evaluation(
     """
     from newsclaims.analyzers.entities import configured_kb
 
-    known = {e.qid for e in (kb or configured_kb()).entries if e.qid}
+    known = {e.qid for e in (configured_kb() if kb is None else kb).entries if e.qid}
     tally = Tally()
     for doc in documents:
         began = time.perf_counter()

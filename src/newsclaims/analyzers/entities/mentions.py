@@ -528,7 +528,7 @@ def _split_run(
             last_kb, last_kb_end = len(out) - 1, i + length
             i += length
             continue
-        if tlen and not _org_after_title(words, folded, i + tlen):
+        if tlen and not _org_after_title(words, folded, i, tlen):
             flush(i)
             titled = True
             i += tlen
@@ -540,14 +540,19 @@ def _split_run(
     flush(n)
 
 
-def _org_after_title(words: list[str], folded: list[str], k: int) -> bool:
-    """Whether the capitalised words from ``k`` on are all heads of organisations' names, so
-    that the title before them is a name's first word: "General Electric", "General Motors
-    Co." (a person's name is never only such words)."""
-    end = k
-    while end < len(words) and words[end][0].isupper():
-        end += 1
-    return all(f in ORG_HEADS for f in folded[k:end])
+def _org_after_title(words: list[str], folded: list[str], i: int, tlen: int) -> bool:
+    """Whether the title "General" at ``i`` is the first word of an organisation's name:
+    the capitalised words after it are all heads of organisations' names ("General
+    Electric", "General Motors Co."), as no one's name is. (Only "General": "Rep. Steel"
+    and "Mr. Church" are people.)"""
+    if tlen != 1 or folded[i] != "general":
+        return False
+    k = i + 1
+    while k < len(words) and words[k][0].isupper():
+        if folded[k] not in ORG_HEADS:
+            return False
+        k += 1
+    return k > i + 1
 
 
 def _emit_name(

@@ -128,6 +128,7 @@ _TITLES = frozenset(
         "leader",
     ]
 )
+_HONORIFICS = wordset("mr mrs ms miss dr sir dame senator representative governor mayor")
 # Sentence openers a source phrase may start with: never part of a name or a role.
 _OPENING = wordset(
     """when then but and or so if as after while since because though although yet still
@@ -386,6 +387,8 @@ def describe(words: list[str]) -> Described:
         elif low[p] in _ROLE_NOUNS and end - p >= 3:
             # "Spokeswoman Haley Morris", "Former Clinton Senior Adviser Sidney Blumenthal"
             t, described = p + 1, True
+        if t == p + 1 and p + 3 < end and low[p + 1] == "of":
+            t = p + 3  # "Chief Of Staff Rahm Emanuel" in a title-case headline
     if (
         t == name_start
         and name_start - 2 >= start
@@ -396,6 +399,8 @@ def describe(words: list[str]) -> Described:
         # "Secretary of State Jon Husted": the title goes on past "of" up to the given
         # name, or to the last two words
         title_from = name_start - 2
+        while title_from > start and low[title_from - 1] in _TITLES:
+            title_from -= 1  # "Attorney General of Texas Ken Paxton"
         t = name_start + 1
         while t < end - 2 and words[t] not in given_name_genders():
             t += 1
@@ -422,18 +427,33 @@ def describe(words: list[str]) -> Described:
     all_caps = all(_is_cap(w) for w in words[start:end])
     # The head noun or a word of the proper name makes it an organisation ("the U.S.
     # military", "Revolutionary Guards"); a modifier does not ("military spokesman X").
-    is_org_phrase = head in _ORG_HEADS or any(w.lower() in _ORG_HEADS for w in name_words)
+    # An honorific or an abbreviated title before the name makes it a person's, whatever
+    # the name's words ("Mr. Church", "Sen. Bob Church"; not "Justice Department").
+    personal = bool(name_words) and (
+        title_words[-1:] != []
+        and (title_words[-1].endswith(".") or title_words[-1].lower() in _HONORIFICS)
+    )
+    is_org_phrase = not personal and (
+        head in _ORG_HEADS or any(w.lower() in _ORG_HEADS for w in name_words)
+    )
     if (
         name_words
         and _is_cap(words[-1])
-        and any(fold(w) in _NAME_ORG_HEADS and not w.isupper() for w in name_words)
         and not is_org_phrase
+        and any(fold(w) in _NAME_ORG_HEADS and not w.isupper() for w in name_words)
+        and name_words[0] not in given_name_genders()  # "Michelle Steel", "Bill Press"
+        and (
+            not title_words
+            or (
+                low[title_from:t] == ["general"]
+                and all(fold(w) in _NAME_ORG_HEADS for w in name_words)
+            )
+        )
     ):
         # A name with a word (not an acronym) that ends organisations' names: "The
-        # Associated Press",
-        # "Wal-Mart Stores Inc.", "General Electric" ("General" is no title there), "report
-        # by The New York Times". Alone, that word is a short name ("The Times") that an
-        # earlier full name resolves.
+        # Associated Press", "Wal-Mart Stores Inc.", "General Electric" ("General" is no
+        # title there), "report by The New York Times". Alone, that word is a short name
+        # ("The Times") that an earlier full name resolves.
         k = name_start
         while k < end - 1 and low[k] in _DETERMINERS:
             k += 1
@@ -602,7 +622,8 @@ class Resolver:
             if (
                 d.kind is SpeakerKind.PERSON
                 and " " in d.name
-                and not any(fold(w) in STOP for w in d.name.split())  # a headline's words
+                # a headline's words, not a surname like "May" ("Theresa May")
+                and not any(fold(w) in STOP for w in d.name.split()[:-1])
             ):
                 return m.start(), d.name
         return None
