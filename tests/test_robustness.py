@@ -128,6 +128,8 @@ UNITS: dict[str, Callable[[int], str]] = {
     "cues that interrupt their content": lambda n: "But to prevent it" + ", he said, we act" * n,
     "relative clauses in sources": lambda n: "Khizr Khan, who is Muslim, said " * n,
     "according to inside a content": lambda n: "Bob said it failed" + ", according to AP" * n,
+    # a surname the text never gives in full, once per speaker: looked up once, not once each
+    "many surnames": lambda n: "".join(f"Xq{i:05d}x said the vote failed. " for i in range(n)),
 }
 
 

@@ -502,7 +502,7 @@ class Resolver:
         self._persons: dict[str, Speaker] = {}  # full name -> first speaker of that name
         self._surnames: dict[str, str] = {}  # surname -> earliest multiword person name
         self._heads: dict[tuple[SpeakerKind, str], Speaker] = {}  # latest by kind and head
-        self._in_text: dict[str, tuple[int, str] | None] = {}  # surname -> first full name
+        self._full_names: dict[str, tuple[int, str]] | None = None  # surname -> full name
 
     def resolve(self, words: list[str], before: int, subject: Speaker | None = None) -> Speaker:
         """The speaker for source ``words`` appearing at offset ``before`` in the text.
@@ -597,36 +597,67 @@ class Resolver:
         known = self._surnames.get(surname)
         if known is not None:
             return known
-        if surname not in self._in_text:
-            self._in_text[surname] = self._first_full_name(surname)
-        first = self._in_text[surname]
+        first = self._first_full_name(surname)
         return first[1] if first is not None else None
 
     def _first_full_name(self, surname: str) -> tuple[int, str] | None:
-        """Where the text first names someone in full with ``surname``, and the name
-        (searched once per surname, not once per statement)."""
-        pattern = re.compile(r"(?:[A-Z][\w’'\-]+\.? ){1,3}" + re.escape(surname) + r"\b")
-        for m in pattern.finditer(self.text):
-            # Titles, roles and sentence-initial words are not the name: "Vice President
-            # Joe Biden", "Democrat Hillary Clinton", "When Donald Trump".
-            words = m.group().split()
-            for k in range(len(words) - 2, -1, -1):
-                if len(words[k]) > 2 and words[k].endswith("."):
-                    # a sentence ends there ("the West. Francis"), or an abbreviation no
-                    # title list knows ("Sens. Robert Menendez"): the name starts after it
-                    words = words[k + 1 :]
-                    break
-            while words and fold(words[0]) in STOP:
-                words = words[1:]  # "To Republicans", "Don’t Republicans"
-            d = describe(words)
-            if (
-                d.kind is SpeakerKind.PERSON
-                and " " in d.name
-                # a headline's words, not a surname like "May" ("Theresa May")
-                and not any(fold(w) in STOP for w in d.name.split()[:-1])
-            ):
-                return m.start(), d.name
-        return None
+        """Where the text first names someone in full with ``surname``, and the name (the
+        text is read once for every surname, not once per surname)."""
+        if self._full_names is None:
+            self._full_names = _full_names(self.text)
+        return self._full_names.get(surname)
+
+
+# A run of capitalised words: a surname and the words before it that may name its bearer.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]+\.?(?: [A-Z][\w’'\-]+\.?)+")
+
+
+def _full_names(text: str) -> dict[str, tuple[int, str]]:
+    """Each word's first full name in ``text``: "Bergner" → ``(offset, "Kevin Bergner")``."""
+    found: dict[str, tuple[int, str]] = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group().split(" ")
+        for k in range(1, len(run)):
+            for surname in _surnames_in(run[k]):
+                if surname not in found:
+                    name = _full_name_before(run, k, surname)
+                    if name is not None:
+                        found[surname] = (m.start(), name)
+    return found
+
+
+def _surnames_in(word: str) -> list[str]:
+    """The surnames a capitalised word may end a name with: "Trump" for "Trump", "Trump."
+    "Trump's" and "Trump-Pence" alike."""
+    word = word[:-1] if word.endswith(".") else word
+    if word[-2:] in ("'s", "’s"):
+        word = word[:-2]
+    head = word.split("-", 1)[0]
+    return [word, head] if head and head != word else [word]
+
+
+def _full_name_before(run: list[str], k: int, surname: str) -> str | None:
+    """The full name ``surname`` ends with the words before it in ``run``, if they give one."""
+    # up to three words before the surname; titles, roles and sentence-initial
+    # words are not the name: "Vice President Joe Biden", "When Donald Trump"
+    words = [*run[max(0, k - 3) : k], surname]
+    for j in range(len(words) - 2, -1, -1):
+        if len(words[j]) > 2 and words[j].endswith("."):
+            # a sentence ends there ("the West. Francis"), or an abbreviation no
+            # title list knows ("Sens. Robert Menendez"): the name starts after it
+            words = words[j + 1 :]
+            break
+    while words and fold(words[0]) in STOP:
+        words = words[1:]  # "To Republicans", "Don’t Republicans"
+    d = describe(words)
+    if (
+        d.kind is SpeakerKind.PERSON
+        and " " in d.name
+        # a headline's words, not a surname like "May" ("Theresa May")
+        and not any(fold(w) in STOP for w in d.name.split()[:-1])
+    ):
+        return d.name
+    return None
 
 
 _FEMALE_WORDS = wordset(
