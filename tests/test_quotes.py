@@ -1395,6 +1395,18 @@ def test_a_pronoun_resolves_to_the_full_name() -> None:
         ),
         # the writer's "I" is no one named before
         ("Jane Smith said the vote was close. I said it was not.", "I", "I"),
+        # an honorific picks the full name of the same gender
+        (
+            "Bill Clinton spoke first. Then Hillary Clinton spoke. Mrs. Clinton said it worked.",
+            "Mrs. Clinton",
+            "Hillary Clinton",
+        ),
+        # a pronoun with no speaker before it goes to the person last named, if of its gender
+        (
+            "During a town hall, Tina Houchins had a question. “My son gave his life,” she said.",
+            "she",
+            "Tina Houchins",
+        ),
     ],
 )
 def test_a_speaker_resolves_to_the_name_in_full(text: str, source: str, speaker: str) -> None:

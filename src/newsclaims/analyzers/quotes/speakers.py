@@ -11,6 +11,7 @@ the same head ("the U.S. military").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from attrs import frozen
 
@@ -502,7 +503,9 @@ class Resolver:
         self._persons: dict[str, Speaker] = {}  # full name -> first speaker of that name
         self._surnames: dict[str, str] = {}  # surname -> earliest multiword person name
         self._heads: dict[tuple[SpeakerKind, str], Speaker] = {}  # latest by kind and head
-        self._full_names: dict[str, tuple[int, str]] | None = None  # surname -> full name
+        self._full_names: dict[str, list[str]] | None = None  # surname -> full names
+        self._people: list[tuple[int, str, str | None, str | None]] | None = None
+        self._people_at: list[int] = []  # where each of ``_people`` stands
 
     def resolve(self, words: list[str], before: int, subject: Speaker | None = None) -> Speaker:
         """The speaker for source ``words`` appearing at offset ``before`` in the text.
@@ -532,12 +535,14 @@ class Resolver:
 
     def _resolve(self, d: Described, before: int, subject: Speaker | None) -> Speaker:
         if d.pronoun is not None:
-            found = self._pronoun(d.pronoun, subject)
+            found = self._pronoun(d.pronoun, subject, before)
             if found is not None:
                 return found
             return Speaker(name=d.name, kind=d.kind)
         if d.kind is SpeakerKind.PERSON and " " not in d.name:
-            full = self._full_name(d.name, before)
+            # "Mrs. Clinton" is no Bill Clinton, "Mr. Trump" no Ivanka Trump
+            gender = _gender(Speaker(name=d.name, kind=d.kind, role=d.role, title=d.title))
+            full = self._full_name(d.name, before, gender)
             if full:
                 return self._known(full) or Speaker(
                     name=full, kind=SpeakerKind.PERSON, role=d.role, title=d.title
@@ -561,7 +566,7 @@ class Resolver:
         """The earlier person speaker of that name, with the role and title given then."""
         return self._persons.get(name)
 
-    def _pronoun(self, pronoun: str, subject: Speaker | None) -> Speaker | None:
+    def _pronoun(self, pronoun: str, subject: Speaker | None, before: int) -> Speaker | None:
         if pronoun in FIRST_PERSON:
             return None  # a source "I" or "we" outside quotes is the writer's own voice
         # "she" is no man and "he" no woman, where the name or title says which
@@ -588,41 +593,99 @@ class Resolver:
         for earlier in reversed(self.history[-8:]):
             if earlier.name.lower() not in PRONOUNS and fits(earlier):
                 return earlier
+        if unlike is not None:
+            return self._named_before(before, "m" if unlike == "f" else "f")
         return None
 
-    def _full_name(self, surname: str, before: int) -> str | None:
+    def _named_before(self, before: int, gender: str) -> Speaker | None:
+        """The person the text last names in the 600 characters before ``before``, when that
+        person's given name or title says ``gender`` ("Tina Houchins had a question ...
+        'As a Gold Star mother ...,' she said"): a man named closer stands aside, anyone whose
+        gender nothing says ends the search."""
+        if self._people is None:
+            self._people = _people(self.text)
+            self._people_at = [p[0] for p in self._people]
+        i = bisect_left(self._people_at, before) - 1
+        while i >= 0 and self._people[i][0] >= before - 600:
+            _, name, title, found = self._people[i]
+            if found != gender:
+                if found is None:
+                    return None
+                i -= 1
+                continue
+            full = name if " " in name else self._full_name(name, before, gender) or name
+            return self._known(full) or Speaker(name=full, kind=SpeakerKind.PERSON, title=title)
+        return None
+
+    def _full_name(self, surname: str, before: int, gender: str | None = None) -> str | None:
         """The fullest name ending in ``surname``: an earlier speaker's, else the first the
         text gives (``before``, where the surname stands, is not a bound: a profile may
-        name its subject in full only further down)."""
+        name its subject in full only further down). Where ``gender`` is known ("Mrs.
+        Clinton"), a full name whose given name says otherwise is passed over, and one whose
+        given name agrees is preferred ("Donald Trump" over "Ivanka Trump" for "Mr. Trump")."""
         known = self._surnames.get(surname)
-        if known is not None:
+        if known is not None and (gender is None or _name_gender(known) in (None, gender)):
             return known
-        first = self._first_full_name(surname)
-        return first[1] if first is not None else None
-
-    def _first_full_name(self, surname: str) -> tuple[int, str] | None:
-        """Where the text first names someone in full with ``surname``, and the name (the
-        text is read once for every surname, not once per surname)."""
         if self._full_names is None:
             self._full_names = _full_names(self.text)
-        return self._full_names.get(surname)
+        names = self._full_names.get(surname, [])
+        if gender is None:
+            return names[0] if names else None
+        agreeing = [n for n in names if _name_gender(n) == gender]
+        unknown = [n for n in names if _name_gender(n) is None]
+        best = agreeing or unknown
+        return best[0] if best else None
 
 
 # A run of capitalised words: a surname and the words before it that may name its bearer.
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]+\.?(?: [A-Z][\w’'\-]+\.?)+")
 
 
-def _full_names(text: str) -> dict[str, tuple[int, str]]:
-    """Each word's first full name in ``text``: "Bergner" → ``(offset, "Kevin Bergner")``."""
-    found: dict[str, tuple[int, str]] = {}
+def _full_names(text: str) -> dict[str, list[str]]:
+    """Each word's full names in ``text``, in the order first given, eight at most:
+    "Bergner" → ``["Kevin Bergner"]``, "Clinton" → ``["Bill Clinton", "Hillary Clinton"]``."""
+    found: dict[str, list[str]] = {}
     for m in _CAPITALISED_RUN.finditer(text):
         run = m.group().split(" ")
         for k in range(1, len(run)):
             for surname in _surnames_in(run[k]):
-                if surname not in found:
+                names = found.setdefault(surname, [])
+                if len(names) < 8:
                     name = _full_name_before(run, k, surname)
-                    if name is not None:
-                        found[surname] = (m.start(), name)
+                    if name is not None and name not in names:
+                        names.append(name)
+    return found
+
+
+def _name_gender(name: str) -> str | None:
+    """ "f" or "m" where a full name's given name says so."""
+    first = name.split(" ", 1)[0]
+    found = given_name_genders().get(first) if " " in name else None
+    return found if found in ("f", "m") else None
+
+
+def _people(text: str) -> list[tuple[int, str, str | None, str | None]]:
+    """Every person ``text`` names with two words or more, in order: ``(offset, name, title,
+    gender)``, gender "f" or "m" where the given name or title says it, else ``None``."""
+    found: list[tuple[int, str, str | None, str | None]] = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group().split(" ")
+        for k, word in enumerate(run):
+            if word[-2:] in ("'s", "’s"):
+                run = run[: k + 1]  # a possessive ends the name: "Alan Grayson’s Senate"
+                break
+        surname = _surnames_in(run[-1])[0]
+        words = [*run[-4:-1], surname]
+        for j in range(len(words) - 2, -1, -1):
+            if len(words[j]) > 2 and words[j].endswith(".") and fold(words[j]) not in _TITLES:
+                words = words[j + 1 :]  # a sentence ends there
+                break
+        while words and fold(words[0]) in STOP and fold(words[0]) not in _TITLES:
+            words = words[1:]
+        d = describe(words)
+        if d.kind is SpeakerKind.PERSON and d.name:
+            who = Speaker(name=d.name, kind=SpeakerKind.PERSON, title=d.title, role=d.role)
+            found.append((m.start(), d.name, d.title, _gender(who)))
     return found
 
 
@@ -653,8 +716,8 @@ def _full_name_before(run: list[str], k: int, surname: str) -> str | None:
     if (
         d.kind is SpeakerKind.PERSON
         and " " in d.name
-        # a headline's words, not a surname like "May" ("Theresa May")
-        and not any(fold(w) in STOP for w in d.name.split()[:-1])
+        # a headline's words, not a surname like "May" ("Theresa May"); no possessive
+        and not any(fold(w) in STOP or w[-2:] in ("'s", "’s") for w in d.name.split()[:-1])
     ):
         return d.name
     return None
@@ -682,9 +745,7 @@ def _gender(speaker: Speaker) -> str | None:
         return "f"
     if words & _MALE_WORDS and not words & _FEMALE_WORDS:
         return "m"
-    first = speaker.name.split(" ", 1)[0]
-    found = given_name_genders().get(first) if " " in speaker.name else None
-    return found if found in ("f", "m") else None
+    return _name_gender(speaker.name)
 
 
 def _one(speaker: Speaker) -> bool:
