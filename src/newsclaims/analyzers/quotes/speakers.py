@@ -503,9 +503,7 @@ class Resolver:
         self._persons: dict[str, Speaker] = {}  # full name -> first speaker of that name
         self._surnames: dict[str, str] = {}  # surname -> earliest multiword person name
         self._heads: dict[tuple[SpeakerKind, str], Speaker] = {}  # latest by kind and head
-        self._full_names: dict[str, list[str]] | None = None  # surname -> full names
-        self._people: list[tuple[int, str, str | None, str | None]] | None = None
-        self._people_at: list[int] = []  # where each of ``_people`` stands
+        self._names: _Names | None = None  # the text's capitalised runs, read on demand
 
     def resolve(self, words: list[str], before: int, subject: Speaker | None = None) -> Speaker:
         """The speaker for source ``words`` appearing at offset ``before`` in the text.
@@ -602,12 +600,14 @@ class Resolver:
         person's given name or title says ``gender`` ("Tina Houchins had a question ...
         'As a Gold Star mother ...,' she said"): a man named closer stands aside, anyone whose
         gender nothing says ends the search."""
-        if self._people is None:
-            self._people = _people(self.text)
-            self._people_at = [p[0] for p in self._people]
-        i = bisect_left(self._people_at, before) - 1
-        while i >= 0 and self._people[i][0] >= before - 600:
-            _, name, title, found = self._people[i]
+        names = self._text_names()
+        i = bisect_left(names.starts, before) - 1
+        while i >= 0 and names.starts[i] >= before - 600:
+            person = names.person(i)
+            if person is None:
+                i -= 1
+                continue
+            name, title, found = person
             if found != gender:
                 if found is None:
                     return None
@@ -626,9 +626,7 @@ class Resolver:
         known = self._surnames.get(surname)
         if known is not None and (gender is None or _name_gender(known) in (None, gender)):
             return known
-        if self._full_names is None:
-            self._full_names = _full_names(self.text)
-        names = self._full_names.get(surname, [])
+        names = self._text_names().full_names(surname)
         if gender is None:
             return names[0] if names else None
         agreeing = [n for n in names if _name_gender(n) == gender]
@@ -636,25 +634,57 @@ class Resolver:
         best = agreeing or unknown
         return best[0] if best else None
 
+    def _text_names(self) -> _Names:
+        if self._names is None:
+            self._names = _Names(self.text)
+        return self._names
+
 
 # A run of capitalised words: a surname and the words before it that may name its bearer.
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-]+\.?(?: [A-Z][\w’'\-]+\.?)+")
 
 
-def _full_names(text: str) -> dict[str, list[str]]:
-    """Each word's full names in ``text``, in the order first given, eight at most:
-    "Bergner" → ``["Kevin Bergner"]``, "Clinton" → ``["Bill Clinton", "Hillary Clinton"]``."""
-    found: dict[str, list[str]] = {}
-    for m in _CAPITALISED_RUN.finditer(text):
-        run = m.group().split(" ")
-        for k in range(1, len(run)):
-            for surname in _surnames_in(run[k]):
-                names = found.setdefault(surname, [])
-                if len(names) < 8:
-                    name = _full_name_before(run, k, surname)
-                    if name is not None and name not in names:
-                        names.append(name)
-    return found
+class _Names:
+    """The capitalised runs of a text, read in one pass, and the names in them, worked out
+    only when asked for (a run's words are taken apart at most once)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.runs: list[list[str]] = []
+        #: surname -> where it ends a run's words: (run, word) indexes
+        self.ends: dict[str, list[tuple[int, int]]] = {}
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m.group().split(" ")
+            r = len(self.runs)
+            self.starts.append(m.start())
+            self.runs.append(run)
+            for k in range(1, len(run)):
+                for surname in _surnames_in(run[k]):
+                    self.ends.setdefault(surname, []).append((r, k))
+        self._full: dict[str, list[str]] = {}
+        self._people: dict[int, tuple[str, str | None, str | None] | None] = {}
+
+    def full_names(self, surname: str) -> list[str]:
+        """The full names ``surname`` ends in the text, in the order first given, eight at
+        most: "Bergner" → ``["Kevin Bergner"]``, "Clinton" → ``["Bill Clinton",
+        "Hillary Clinton"]``."""
+        names = self._full.get(surname)
+        if names is None:
+            names = self._full[surname] = []
+            for r, k in self.ends.get(surname, ()):
+                name = _full_name_before(self.runs[r], k, surname)
+                if name is not None and name not in names:
+                    names.append(name)
+                    if len(names) == 8:
+                        break
+        return names
+
+    def person(self, r: int) -> tuple[str, str | None, str | None] | None:
+        """The person run ``r`` names, if any: ``(name, title, gender)``, gender "f" or
+        "m" where the given name or title says it."""
+        if r not in self._people:
+            self._people[r] = _person_in(self.runs[r])
+        return self._people[r]
 
 
 def _name_gender(name: str) -> str | None:
@@ -664,29 +694,24 @@ def _name_gender(name: str) -> str | None:
     return found if found in ("f", "m") else None
 
 
-def _people(text: str) -> list[tuple[int, str, str | None, str | None]]:
-    """Every person ``text`` names with two words or more, in order: ``(offset, name, title,
-    gender)``, gender "f" or "m" where the given name or title says it, else ``None``."""
-    found: list[tuple[int, str, str | None, str | None]] = []
-    for m in _CAPITALISED_RUN.finditer(text):
-        run = m.group().split(" ")
-        for k, word in enumerate(run):
-            if word[-2:] in ("'s", "’s"):
-                run = run[: k + 1]  # a possessive ends the name: "Alan Grayson’s Senate"
-                break
-        surname = _surnames_in(run[-1])[0]
-        words = [*run[-4:-1], surname]
-        for j in range(len(words) - 2, -1, -1):
-            if len(words[j]) > 2 and words[j].endswith(".") and fold(words[j]) not in _TITLES:
-                words = words[j + 1 :]  # a sentence ends there
-                break
-        while words and fold(words[0]) in STOP and fold(words[0]) not in _TITLES:
-            words = words[1:]
-        d = describe(words)
-        if d.kind is SpeakerKind.PERSON and d.name:
-            who = Speaker(name=d.name, kind=SpeakerKind.PERSON, title=d.title, role=d.role)
-            found.append((m.start(), d.name, d.title, _gender(who)))
-    return found
+def _person_in(run: list[str]) -> tuple[str, str | None, str | None] | None:
+    """The person a capitalised run names, if it names one: ``(name, title, gender)``."""
+    for k, word in enumerate(run):
+        if word[-2:] in ("'s", "’s"):
+            run = run[: k + 1]  # a possessive ends the name: "Alan Grayson’s Senate"
+            break
+    words = [*run[-4:-1], _surnames_in(run[-1])[0]]
+    for j in range(len(words) - 2, -1, -1):
+        if len(words[j]) > 2 and words[j].endswith(".") and fold(words[j]) not in _TITLES:
+            words = words[j + 1 :]  # a sentence ends there
+            break
+    while words and fold(words[0]) in STOP and fold(words[0]) not in _TITLES:
+        words = words[1:]
+    d = describe(words)
+    if d.kind is not SpeakerKind.PERSON or not d.name:
+        return None
+    who = Speaker(name=d.name, kind=SpeakerKind.PERSON, title=d.title, role=d.role)
+    return d.name, d.title, _gender(who)
 
 
 def _surnames_in(word: str) -> list[str]:
