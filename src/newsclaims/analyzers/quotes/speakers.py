@@ -700,14 +700,7 @@ def _person_in(run: list[str]) -> tuple[str, str | None, str | None] | None:
         if word[-2:] in ("'s", "’s"):
             run = run[: k + 1]  # a possessive ends the name: "Alan Grayson’s Senate"
             break
-    words = [*run[-4:-1], _surnames_in(run[-1])[0]]
-    for j in range(len(words) - 2, -1, -1):
-        if len(words[j]) > 2 and words[j].endswith(".") and fold(words[j]) not in _TITLES:
-            words = words[j + 1 :]  # a sentence ends there
-            break
-    while words and fold(words[0]) in STOP and fold(words[0]) not in _TITLES:
-        words = words[1:]
-    d = describe(words)
+    d = _described_before(run, len(run) - 1, _surnames_in(run[-1])[0], titles=True)
     if d.kind is not SpeakerKind.PERSON or not d.name:
         return None
     who = Speaker(name=d.name, kind=SpeakerKind.PERSON, title=d.title, role=d.role)
@@ -724,20 +717,30 @@ def _surnames_in(word: str) -> list[str]:
     return [word, head] if head and head != word else [word]
 
 
-def _full_name_before(run: list[str], k: int, surname: str) -> str | None:
-    """The full name ``surname`` ends with the words before it in ``run``, if they give one."""
-    # up to three words before the surname; titles, roles and sentence-initial
-    # words are not the name: "Vice President Joe Biden", "When Donald Trump"
+def _described_before(run: list[str], k: int, surname: str, titles: bool) -> Described:
+    """``surname`` (run word ``k``) described with up to three run words before it, from
+    after a sentence's end ("the West. Francis") or an abbreviation ("Sens. Robert
+    Menendez"), and without function words opening it ("To Republicans"). With ``titles``,
+    titles stay, for what they say ("Mrs. Clinton")."""
+
+    def kept(word: str) -> bool:
+        return titles and fold(word) in _TITLES
+
     words = [*run[max(0, k - 3) : k], surname]
     for j in range(len(words) - 2, -1, -1):
-        if len(words[j]) > 2 and words[j].endswith("."):
-            # a sentence ends there ("the West. Francis"), or an abbreviation no
-            # title list knows ("Sens. Robert Menendez"): the name starts after it
+        if len(words[j]) > 2 and words[j].endswith(".") and not kept(words[j]):
             words = words[j + 1 :]
             break
-    while words and fold(words[0]) in STOP:
-        words = words[1:]  # "To Republicans", "Don’t Republicans"
-    d = describe(words)
+    while words and fold(words[0]) in STOP and not kept(words[0]):
+        words = words[1:]
+    return describe(words)
+
+
+def _full_name_before(run: list[str], k: int, surname: str) -> str | None:
+    """The full name ``surname`` ends with the words before it in ``run``, if they give one:
+    titles, roles and sentence-initial words left out ("Vice President Joe Biden", "When
+    Donald Trump")."""
+    d = _described_before(run, k, surname, titles=False)
     if (
         d.kind is SpeakerKind.PERSON
         and " " in d.name
